@@ -1,0 +1,310 @@
+/**
+ * The Scalingo SCM Integrations API: every route the extension uses, each answer validated.
+ * Plain Node: this module never imports `vscode`, so tests, the demo and benchmarks use it as is.
+ */
+import type { Dispatcher } from 'undici';
+import type * as z from 'zod';
+import { BearerTokenSource } from './bearerToken';
+import { ScalingoError } from './errors';
+import { pullRequestSearchQuery, repositorySearchQuery, type PullRequestQuery, type RepositoryQuery } from './queries';
+import { RequestLimiter, SCALINGO_RATE_LIMIT, type RateLimit } from './requestLimiter';
+import { errorFromResponse, parseBody } from './responses';
+import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
+import {
+  bodies,
+  type Integration,
+  type Organization,
+  type PullRequest,
+  type Repository,
+  type SshKey,
+  type User,
+} from './schemas';
+import type { LinkableScmType } from './scmTypes';
+import { HttpTransport, type HttpMethod, type HttpResponse } from './transport';
+
+export interface ApiLog {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ScalingoClientOptions {
+  readonly baseUrl: string;
+  readonly apiToken: string;
+  readonly userAgent: string;
+  readonly dispatcher: Dispatcher;
+  readonly timeoutMs?: number;
+  readonly retryPolicy?: RetryPolicy;
+  /** Defaults to Scalingo's published limits. */
+  readonly rateLimit?: RateLimit;
+  readonly log?: ApiLog;
+}
+
+export interface LinkRequest {
+  readonly scmType: LinkableScmType;
+  readonly url: string;
+  readonly accessToken: string;
+}
+
+export interface RepositoryPage {
+  readonly repositories: Repository[];
+  /** The page to ask for next, when the server says there is one. */
+  readonly nextPage: number | undefined;
+  readonly totalCount: number | undefined;
+}
+
+export interface PageRequest {
+  readonly page?: number;
+  readonly perPage?: number;
+}
+
+interface Call {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly route: string;
+  readonly query?: Record<string, string | number>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** The largest page the API serves; fewer round trips when we want everything. */
+const ORGANIZATIONS_PER_PAGE = 100;
+/** A safety stop for a server whose `next_page` never ends. */
+const MAX_PAGES = 50;
+
+const silentLog: ApiLog = { debug: () => undefined, warn: () => undefined };
+
+export class ScalingoClient {
+  private readonly transport: HttpTransport;
+  private readonly bearer: BearerTokenSource;
+  private readonly log: ApiLog;
+  private readonly retryPolicy: RetryPolicy;
+
+  constructor(private readonly options: ScalingoClientOptions) {
+    this.transport = new HttpTransport({
+      baseUrl: options.baseUrl,
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      dispatcher: options.dispatcher,
+      limiter: new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT),
+    });
+    this.bearer = new BearerTokenSource(this.transport, options.apiToken);
+    this.log = options.log ?? silentLog;
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  }
+
+  /** Who the API token belongs to; also proves the token works (it needs an exchange). */
+  async currentUser(signal?: AbortSignal): Promise<User> {
+    const body = await this.call({ method: 'GET', path: '/v1/users/self', route: 'GET /v1/users/self', signal }, bodies.user);
+    return body.user;
+  }
+
+  async listIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+    const body = await this.call(
+      { method: 'GET', path: '/v1/scm_integrations', route: 'GET /v1/scm_integrations', signal },
+      bodies.integrationList,
+    );
+    return body.scm_integrations;
+  }
+
+  async getIntegration(id: string, signal?: AbortSignal): Promise<Integration> {
+    const body = await this.call(
+      { method: 'GET', path: integrationPath(id), route: 'GET /v1/scm_integrations/:id', signal },
+      bodies.integration,
+    );
+    return body.scm_integration;
+  }
+
+  async linkIntegration(request: LinkRequest, signal?: AbortSignal): Promise<Integration> {
+    const body = await this.call(
+      {
+        method: 'POST',
+        path: '/v1/scm_integrations',
+        route: 'POST /v1/scm_integrations',
+        body: { scm_integration: { scm_type: request.scmType, url: request.url, access_token: request.accessToken } },
+        signal,
+      },
+      bodies.integration,
+      [request.accessToken],
+    );
+    return body.scm_integration;
+  }
+
+  async unlinkIntegration(id: string, signal?: AbortSignal): Promise<void> {
+    await this.callWithoutBody({
+      method: 'DELETE',
+      path: integrationPath(id),
+      route: 'DELETE /v1/scm_integrations/:id',
+      signal,
+    });
+  }
+
+  /** Imports the code host's SSH keys into the Scalingo account; returns only the newly imported ones. */
+  async importKeys(id: string, signal?: AbortSignal): Promise<SshKey[]> {
+    const body = await this.call(
+      {
+        method: 'POST',
+        path: `${integrationPath(id)}/import_keys`,
+        route: 'POST /v1/scm_integrations/:id/import_keys',
+        signal,
+      },
+      bodies.keys,
+    );
+    return body.keys;
+  }
+
+  /** Every organization (GitHub) or group (GitLab), following the server's pages when it pages. */
+  async listOrganizations(id: string, signal?: AbortSignal): Promise<Organization[]> {
+    const organizations: Organization[] = [];
+    let page: number | undefined = 1;
+    for (let fetched = 0; page !== undefined && fetched < MAX_PAGES; fetched++) {
+      const current: number = page;
+      const body: z.output<typeof bodies.organizations> = await this.call(
+        {
+          method: 'GET',
+          path: `${integrationPath(id)}/orgs`,
+          route: 'GET /v1/scm_integrations/:id/orgs',
+          query: { page: current, per_page: ORGANIZATIONS_PER_PAGE },
+          signal,
+        },
+        bodies.organizations,
+      );
+      organizations.push(...body.organizations);
+      page = body.nextPage !== undefined && body.nextPage > current ? body.nextPage : undefined;
+    }
+    return organizations;
+  }
+
+  /** One page of repositories; the caller asks for the next one when the user wants more. */
+  async searchRepositories(
+    id: string,
+    query: RepositoryQuery,
+    pageRequest: PageRequest = {},
+    signal?: AbortSignal,
+  ): Promise<RepositoryPage> {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `${integrationPath(id)}/search_repos`,
+        route: 'GET /v1/scm_integrations/:id/search_repos',
+        query: withPage({ query: repositorySearchQuery(query) }, pageRequest),
+        signal,
+      },
+      bodies.repositories,
+    );
+    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount };
+  }
+
+  async searchPullRequests(id: string, query: PullRequestQuery, signal?: AbortSignal): Promise<PullRequest[]> {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `${integrationPath(id)}/search_pull_requests`,
+        route: 'GET /v1/scm_integrations/:id/search_pull_requests',
+        query: { query: pullRequestSearchQuery(query) },
+        signal,
+      },
+      bodies.pullRequests,
+    );
+    return body.pull_requests;
+  }
+
+  private async call<Schema extends z.ZodType>(call: Call, schema: Schema, secrets: string[] = []): Promise<z.output<Schema>> {
+    return this.reportingFailures(call, secrets, async () => parseBody(await this.send(call), schema, call.route));
+  }
+
+  private async callWithoutBody(call: Call): Promise<void> {
+    await this.reportingFailures(call, [], () => this.send(call));
+  }
+
+  private async send(call: Call): Promise<HttpResponse> {
+    const response = await this.sendWithRetries(call);
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, call.route);
+    return response;
+  }
+
+  /** Every failure leaves through here: tokens scrubbed, one log line, then rethrown. */
+  private async reportingFailures<T>(call: Call, secrets: string[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const redacted = redact(error, [this.options.apiToken, ...secrets]);
+      if (redacted instanceof ScalingoError && redacted.kind !== 'cancelled') {
+        this.log.warn(`${call.method} ${call.route} failed: ${redacted.describeForLog()}`);
+      }
+      throw redacted;
+    }
+  }
+
+  /** GETs are retried on rate limits, gateway errors and network failures; nothing else is. */
+  private async sendWithRetries(call: Call): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.sendAuthorized(call);
+        if (call.method === 'GET' && attempt < this.retryPolicy.maxRetries) {
+          const failure = response.status >= 400 ? errorFromResponse(response, call.route) : undefined;
+          if (failure && isRetryable(failure)) {
+            await this.waitBeforeRetry(call, attempt, failure);
+            continue;
+          }
+        }
+        return response;
+      } catch (error) {
+        const retryable = error instanceof ScalingoError && isRetryable(error);
+        if (call.method !== 'GET' || attempt >= this.retryPolicy.maxRetries || !retryable) throw error;
+        await this.waitBeforeRetry(call, attempt, error);
+      }
+    }
+  }
+
+  private async waitBeforeRetry(call: Call, attempt: number, failure: ScalingoError): Promise<void> {
+    const delay = retryDelayMs(this.retryPolicy, attempt);
+    this.log.debug(`${call.route}: ${failure.kind} (${failure.details.status ?? 'no status'}), retry ${attempt + 1} in ${delay} ms`);
+    await sleep(delay, call.signal);
+  }
+
+  /** Sends with a bearer; a 401 gets exactly one more try with a freshly exchanged bearer. */
+  private async sendAuthorized(call: Call): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const bearer = await this.bearer.get(call.signal);
+      const response = await this.transport.send({ ...call, authorization: `Bearer ${bearer}` });
+      this.log.debug(
+        `${call.method} ${call.route} → ${response.status} in ${Math.round(response.durationMs)} ms` +
+          (response.requestId ? ` (request-id ${response.requestId})` : ''),
+      );
+      if (response.status !== 401 || attempt > 0) return response;
+      this.bearer.invalidate(bearer);
+    }
+  }
+}
+
+function integrationPath(id: string): string {
+  return `/v1/scm_integrations/${encodeURIComponent(id)}`;
+}
+
+function withPage(query: Record<string, string | number>, page: PageRequest): Record<string, string | number> {
+  return {
+    ...query,
+    ...(page.page !== undefined ? { page: page.page } : {}),
+    ...(page.perPage !== undefined ? { per_page: page.perPage } : {}),
+  };
+}
+
+/**
+ * Servers echo input in errors; the API token and any token the user just typed must not ride
+ * along into a message, a log line or a stack.
+ */
+function redact(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof ScalingoError)) return error;
+  const scrub = (text: string | undefined) =>
+    text === undefined ? undefined : secrets.reduce((acc, secret) => (secret ? acc.split(secret).join('•••') : acc), text);
+  const fieldErrors = Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((message) => scrub(message) ?? '')]),
+  );
+  return new ScalingoError(
+    error.kind,
+    scrub(error.message) ?? '',
+    { ...error.details, serverMessage: scrub(error.details.serverMessage) },
+    fieldErrors,
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The one keep-alive connection pool the client sends through. Built from explicit network
+ * settings because a bundled undici gets none of VS Code's proxy or certificate support.
+ */
+import * as tls from 'node:tls';
+import type { Dispatcher } from 'undici';
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent';
+
+export interface NetworkSettings {
+  /** VS Code's `http.proxy`; empty means "use HTTPS_PROXY / HTTP_PROXY from the environment". */
+  readonly proxy?: string;
+  /** VS Code's `http.noProxy`, merged with NO_PROXY. */
+  readonly noProxy?: readonly string[];
+  /** VS Code's `http.proxyStrictSSL`: false accepts untrusted certificates (a corporate proxy's). */
+  readonly strictSSL?: boolean;
+}
+
+export function createDispatcher(settings: NetworkSettings = {}): Dispatcher {
+  const proxy = settings.proxy?.trim() || undefined;
+  const noProxy = [...(settings.noProxy ?? []), process.env.NO_PROXY ?? process.env.no_proxy ?? '']
+    .filter((entry) => entry.trim() !== '')
+    .join(',');
+  return new EnvHttpProxyAgent({
+    // Explicit values win over the environment; undefined falls back to HTTP(S)_PROXY.
+    ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
+    ...(noProxy ? { noProxy } : {}),
+    keepAliveTimeout: 10_000,
+    connect: { ca: trustedCertificates(), rejectUnauthorized: settings.strictSSL ?? true },
+  });
+}
+
+/**
+ * Node's bundled roots plus the operating system's store where Node can read it (22.15+), so a
+ * GitHub Enterprise or GitLab behind a corporate CA works as it does in the browser.
+ */
+function trustedCertificates(): string[] | undefined {
+  const read = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
+  if (!read) return undefined;
+  try {
+    return [...new Set([...read('default'), ...read('system')])];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The one error family `src/api/` throws. The UI switches on `kind`; the message is written for a
+ * person and never contains a token; `details` carries what belongs in the log only.
+ */
+export type ScalingoErrorKind =
+  /** The API token was refused by the token exchange: invalid, revoked, or mistyped. */
+  | 'invalidToken'
+  /** A normal call was refused even with a fresh bearer. */
+  | 'unauthorized'
+  /** The account uses two-factor authentication and the route asked for a one-time password. */
+  | 'otpRequired'
+  | 'paymentRequired'
+  | 'forbidden'
+  | 'notFound'
+  | 'badRequest'
+  /** 422: `fieldErrors` holds the server's per-field messages. */
+  | 'validation'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  /** The body was not JSON or did not match the expected shape. */
+  | 'invalidResponse';
+
+export interface ScalingoErrorDetails {
+  /** `GET /v1/scm_integrations/:id/orgs` — the route pattern, never a URL with a query string. */
+  readonly route?: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly durationMs?: number;
+  /** A short, token-free excerpt of what the server said, for the log. */
+  readonly serverMessage?: string;
+}
+
+export class ScalingoError extends Error {
+  override readonly name = 'ScalingoError';
+
+  constructor(
+    readonly kind: ScalingoErrorKind,
+    message: string,
+    readonly details: ScalingoErrorDetails = {},
+    readonly fieldErrors: Readonly<Record<string, readonly string[]>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+
+  /** One line for the log: kind, route, status, request id, timing. */
+  describeForLog(): string {
+    const { route, status, requestId, durationMs, serverMessage } = this.details;
+    const parts = [`${this.kind}`];
+    if (route) parts.push(route);
+    if (status !== undefined) parts.push(`HTTP ${status}`);
+    if (requestId) parts.push(`request-id ${requestId}`);
+    if (durationMs !== undefined) parts.push(`${Math.round(durationMs)} ms`);
+    if (serverMessage) parts.push(`server said: ${serverMessage}`);
+    return parts.join(' · ');
+  }
+}
+
+export function isScalingoError(error: unknown, kind?: ScalingoErrorKind): error is ScalingoError {
+  return error instanceof ScalingoError && (kind === undefined || error.kind === kind);
+}

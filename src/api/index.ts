@@ -1,0 +1,8 @@
+// The API module's surface. Loaded on first use (see src/auth/apiLoader.ts), not at activation:
+// undici and zod cost tens of milliseconds to evaluate.
+export { ScalingoClient } from './client';
+export type { ApiLog, LinkRequest, PageRequest, RepositoryPage, ScalingoClientOptions } from './client';
+export { createDispatcher } from './dispatcher';
+export type { NetworkSettings } from './dispatcher';
+export { SCALINGO_RATE_LIMIT } from './requestLimiter';
+export type { RateLimit } from './requestLimiter';
