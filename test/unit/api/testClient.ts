@@ -1,0 +1,22 @@
+import { ScalingoClient, type ScalingoClientOptions } from '../../../src/api/client';
+import { createDispatcher } from '../../../src/api/dispatcher';
+import type { FakeScalingoApi } from '../../fakeApi/server';
+
+export const TEST_API_TOKEN = 'tk-us-test-token';
+
+/** A client pointed at the fake API, with retries fast enough for tests; closes its pool on `close`. */
+export function clientFor(
+  api: FakeScalingoApi,
+  overrides: Partial<ScalingoClientOptions> = {},
+): ScalingoClient & { close(): Promise<void> } {
+  const dispatcher = createDispatcher();
+  const client = new ScalingoClient({
+    baseUrl: api.url,
+    apiToken: TEST_API_TOKEN,
+    userAgent: 'scalingo-scm-tests/1.0',
+    dispatcher,
+    retryPolicy: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
+    ...overrides,
+  });
+  return Object.assign(client, { close: () => dispatcher.close() });
+}
