@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { isScalingoError } from '../api/errors';
+import { describeError } from '../errorMessages';
+
+/** How long typing must pause before a search is sent. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+/** A quick pick row that carries its result; message rows (no results, errors) carry none. */
+export interface ResultItem<T> extends vscode.QuickPickItem {
+  readonly result?: T;
+}
+
+/**
+ * Server-side search behind a QuickPick as the user types: debounced, the superseded request
+ * aborted, and a sequence number so a late answer never replaces a newer one. Results are
+ * `alwaysShow`, or the QuickPick would hide valid matches whose label lacks the typed text.
+ */
+export class LiveSearch<T> implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private controller: AbortController | undefined;
+  private sequence = 0;
+
+  constructor(
+    private readonly pick: vscode.QuickPick<ResultItem<T>>,
+    private readonly search: (text: string, signal: AbortSignal) => Promise<T[]>,
+    private readonly toItem: (result: T) => ResultItem<T>,
+    private readonly noResultsLabel: string,
+    private readonly debounceMs = SEARCH_DEBOUNCE_MS,
+  ) {}
+
+  /** After a keystroke: waits for a pause in the typing. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+  }
+
+  /** Now: a changed option (a toggle) or the first search. */
+  async run(): Promise<void> {
+    clearTimeout(this.timer);
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const sequence = ++this.sequence;
+    this.pick.busy = true;
+    try {
+      const results = await this.search(this.pick.value, controller.signal);
+      if (sequence !== this.sequence) return;
+      this.pick.items =
+        results.length > 0
+          ? results.map((result) => ({ ...this.toItem(result), alwaysShow: true }))
+          : [{ label: this.noResultsLabel, alwaysShow: true }];
+    } catch (error) {
+      if (sequence !== this.sequence || isScalingoError(error, 'cancelled')) return;
+      this.pick.items = [{ label: `$(error) ${describeError(error).message}`, alwaysShow: true }];
+    } finally {
+      if (sequence === this.sequence) this.pick.busy = false;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.controller?.abort();
+  }
+}
+
+export interface LiveSearchHandlers<T> {
+  readonly onButton: (button: vscode.QuickInputButton) => void;
+  /** Returns true when it handled the accept itself (another mode of the same pick). */
+  readonly interceptAccept?: (selected: ResultItem<T> | undefined) => boolean;
+  /** Returns false to ignore a change of the typed text (another mode of the same pick). */
+  readonly acceptsTyping?: () => boolean;
+}
+
+/** Shows `pick` with `search` behind it; resolves with the chosen result, or undefined when dismissed. */
+export function showLiveSearch<T>(
+  pick: vscode.QuickPick<ResultItem<T>>,
+  search: LiveSearch<T>,
+  handlers: LiveSearchHandlers<T>,
+): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let chosen: T | undefined;
+    const disposables: vscode.Disposable[] = [
+      search,
+      pick.onDidChangeValue(() => {
+        if (handlers.acceptsTyping?.() ?? true) search.schedule();
+      }),
+      pick.onDidTriggerButton(handlers.onButton),
+      pick.onDidAccept(() => {
+        const selected = pick.selectedItems[0];
+        if (handlers.interceptAccept?.(selected)) return;
+        if (!selected?.result) return;
+        chosen = selected.result;
+        pick.hide();
+      }),
+      pick.onDidHide(() => {
+        for (const disposable of disposables) disposable.dispose();
+        pick.dispose();
+        resolve(chosen);
+      }),
+    ];
+    pick.show();
+    void search.run();
+  });
+}

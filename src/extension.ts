@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { ScalingoSession } from './auth/session';
+import { TokenStore } from './auth/tokenStore';
+import { signIn, signOut } from './commands/authCommands';
+import { copyUrl, openInBrowser } from './commands/browserCommands';
+import { importKeys, unlinkIntegration } from './commands/integrationCommands';
+import { linkIntegration } from './commands/linkIntegration';
+import { searchRepositoriesAndAct } from './commands/repositoryActions';
+import { searchPullRequests } from './commands/searchPullRequests';
+import { componentLog, createLogChannel } from './log';
+import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
+import type { TreeNode } from './tree/treeNode';
+
+/** What tests reach inside the real extension host; not a public API. */
+export interface ScalingoExtensionApi {
+  readonly tree: IntegrationsTreeProvider;
+  readonly session: ScalingoSession;
+  /** Lets the tests check that nothing under the user-data folder holds a token. */
+  readonly globalStorageUri: vscode.Uri;
+}
+
+/** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
+export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi {
+  const channel = createLogChannel();
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const session = new ScalingoSession(
+    new TokenStore(context.secrets),
+    `scalingo-scm-vscode/${version} (VS Code ${vscode.version})`,
+    componentLog(channel, 'auth'),
+    componentLog(channel, 'api'),
+  );
+  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri);
+  const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
+
+  context.subscriptions.push(
+    channel,
+    session,
+    tree,
+    view,
+    vscode.commands.registerCommand('scalingo.signIn', () => signIn(session)),
+    vscode.commands.registerCommand('scalingo.signOut', () => signOut(session)),
+    vscode.commands.registerCommand('scalingo.refresh', () => tree.refreshAll()),
+    vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
+    vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('scalingo.loadMore', (node: unknown) => tree.loadMore(node)),
+    vscode.commands.registerCommand('scalingo.openInBrowser', openInBrowser),
+    vscode.commands.registerCommand('scalingo.openUrl', openInBrowser),
+    vscode.commands.registerCommand('scalingo.copyUrl', copyUrl),
+    vscode.commands.registerCommand('scalingo.linkIntegration', () =>
+      linkIntegration(session, async (integration) => {
+        if (integration) await tree.revealIntegration(integration.id);
+        else tree.refreshAll();
+      }),
+    ),
+    vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) => unlinkIntegration(session, node, () => tree.refreshAll())),
+    vscode.commands.registerCommand('scalingo.importKeys', (node: unknown) => importKeys(session, node)),
+    vscode.commands.registerCommand('scalingo.searchRepositories', (node: unknown) =>
+      searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),
+    ),
+    vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
+  );
+  return { tree, session, globalStorageUri: context.globalStorageUri };
+}

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { Repository } from '../api/publicTypes';
+import type { ScalingoSession } from '../auth/session';
+import type { Log } from '../log';
+import { Disposable } from '../util/disposable';
+import { AccountNode } from './nodes/accountNode';
+import { IntegrationNode } from './nodes/integrationNode';
+import { OwnerNode } from './nodes/ownerNode';
+import { RepositoryNode } from './nodes/repositoryNode';
+import { ParentNode } from './parentNode';
+import type { TreeContext, TreeNode } from './treeNode';
+
+export const INTEGRATIONS_VIEW_ID = 'scalingo.integrations';
+
+/**
+ * The "SCM Integrations" view. Delegates to the nodes (`(element ?? root).getChildren()`), shows
+ * load progress on the view, and keeps the welcome-view context keys in step with the account.
+ */
+export class IntegrationsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changedEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+
+  private readonly context: TreeContext;
+  private root: AccountNode;
+  private view: vscode.TreeView<TreeNode> | undefined;
+
+  constructor(
+    private readonly session: ScalingoSession,
+    private readonly log: Log,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    super();
+    this.context = {
+      session,
+      log,
+      changed: (node) => this.changedEmitter.fire(node),
+      withProgress: async (work) => await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work),
+      setMessage: (message) => {
+        if (this.view) this.view.message = message;
+      },
+    };
+    this.root = this.createRoot();
+    this._register(session.onDidChange(() => this.reset()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('scalingo.repositories') || event.affectsConfiguration('scalingo.pullRequests')) {
+          this.refreshAll();
+        }
+      }),
+    );
+  }
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  getTreeItem(element: TreeNode): vscode.TreeItem {
+    return element.getTreeItem();
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (element) return element.getChildren ? element.getChildren() : [];
+    const signedIn = await this.isSignedIn();
+    await vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn);
+    if (!signedIn) return [];
+    this.context.setMessage(undefined);
+    return this.root.getChildren();
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.parent;
+  }
+
+  /** The view title's refresh: everything reloads, keeping what it had if the reload fails. */
+  refreshAll(): void {
+    this.context.setMessage(undefined);
+    this.root.refresh();
+  }
+
+  /** A node's own refresh (and an error node's Retry). */
+  refreshNode(node: TreeNode): void {
+    if (node instanceof ParentNode) node.refresh();
+  }
+
+  /** A "Load more…" row: the next page of its parent. */
+  async loadMore(node: unknown): Promise<void> {
+    if (node instanceof OwnerNode) await node.loadMore();
+  }
+
+  /** Reloads the integrations and selects `integrationId` (after a link). */
+  async revealIntegration(integrationId: string): Promise<boolean> {
+    this.refreshAll();
+    const node = (await this.getChildren()).find((child) => child instanceof IntegrationNode && child.integration.id === integrationId);
+    if (!node || !this.view) return false;
+    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** Walks integration → owner → repository, loading what is needed, and selects the repository. */
+  async revealRepository(integrationId: string, repository: Repository): Promise<boolean> {
+    const integration = (await this.getChildren()).find(
+      (child): child is IntegrationNode => child instanceof IntegrationNode && child.integration.id === integrationId,
+    );
+    if (!integration) return false;
+    const ownerLogin = repository.fullName.split('/')[0]?.toLowerCase();
+    const owner = (await integration.getChildren()).find(
+      (child): child is OwnerNode => child instanceof OwnerNode && child.login.toLowerCase() === ownerLogin,
+    );
+    if (!owner) return false;
+    const node = (await owner.getChildren()).find((child) => child instanceof RepositoryNode && child.repository.id === repository.id);
+    if (!node || !this.view) return false;
+    await this.view.reveal(node, { select: true, focus: true });
+    return true;
+  }
+
+  private async isSignedIn(): Promise<boolean> {
+    try {
+      return await this.session.isSignedIn();
+    } catch (error) {
+      this.log.error(`could not read the token: ${error instanceof Error ? error.message : String(error)}`);
+      this.context.setMessage(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
+
+  /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
+  private reset(): void {
+    this.root = this.createRoot();
+    this.context.setMessage(undefined);
+    this.changedEmitter.fire(undefined);
+  }
+
+  private createRoot(): AccountNode {
+    return new AccountNode(this.context, this.extensionUri, (count) => {
+      void vscode.commands.executeCommand('setContext', 'scalingo:hasIntegrations', count > 0);
+    });
+  }
+}

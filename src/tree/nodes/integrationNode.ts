@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { Integration } from '../../api/publicTypes';
+import { hostOf, webUrl } from '../../util/urls';
+import { ParentNode } from '../parentNode';
+import { isGitLab, platformIcon, platformName } from '../platforms';
+import type { TreeContext, TreeNode } from '../treeNode';
+import type { HasWebUrl } from '../webLinks';
+import { MessageNode } from './messageNode';
+import { OwnerNode } from './ownerNode';
+
+/**
+ * One linked code host: "GitHub  octocat · github.com". Its children are the user's own namespace,
+ * then the organizations (GitHub) or groups (GitLab) the integration can see.
+ */
+export class IntegrationNode extends ParentNode implements HasWebUrl {
+  readonly id: string;
+
+  constructor(
+    context: TreeContext,
+    readonly integration: Integration,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    super(undefined, context);
+    this.id = `integration:${integration.id}`;
+  }
+
+  protected loadFailedLabel(reason: string): string {
+    return isGitLab(this.integration.scmType)
+      ? vscode.l10n.t({ message: "Couldn't load the groups: {0}", args: [reason], comment: ['{0} is the reason'] })
+      : vscode.l10n.t({ message: "Couldn't load the organizations: {0}", args: [reason], comment: ['{0} is the reason'] });
+  }
+
+  get webUrl(): string | undefined {
+    return webUrl(this.integration.profileUrl) ?? webUrl(this.integration.url);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { integration } = this;
+    const item = new vscode.TreeItem(platformName(integration.scmType), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = [integration.username, hostOf(integration.url)].filter(Boolean).join(' · ');
+    item.iconPath = platformIcon(integration.scmType, this.extensionUri);
+    item.contextValue = `integration.${integration.scmType}`;
+    item.tooltip = this.tooltip();
+    return item;
+  }
+
+  protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    const client = await this.context.session.client();
+    const organizations = await client.listOrganizations(this.integration.id, signal);
+    const children: TreeNode[] = [];
+    if (this.integration.username) {
+      children.push(new OwnerNode(this, this.context, this.integration, { kind: 'user', login: this.integration.username }));
+    }
+    const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
+    children.push(...sorted.map((organization) => new OwnerNode(this, this.context, this.integration, { kind: 'organization', organization })));
+    if (organizations.length === 0) children.push(this.noOrganizationsHint());
+    return children;
+  }
+
+  /** An empty list is common and has a reason; say it rather than show nothing. */
+  private noOrganizationsHint(): MessageNode {
+    const gitLab = isGitLab(this.integration.scmType);
+    const label = gitLab ? vscode.l10n.t('No groups visible') : vscode.l10n.t('No organizations visible');
+    const tooltip = gitLab
+      ? vscode.l10n.t('GitLab lists the groups your personal access token can read. Check the token has the api and read_user scopes.')
+      : vscode.l10n.t(
+          'GitHub lists an organization only after it granted access to the Scalingo OAuth application. Open GitHub to review the access.',
+        );
+    const githubHost = this.integration.scmType === 'github' ? 'https://github.com' : webUrl(this.integration.url)?.replace(/\/$/u, '');
+    const target = gitLab ? this.webUrl : githubHost && `${githubHost}/settings/connections/applications`;
+    const command = target
+      ? { command: 'scalingo.openUrl', title: vscode.l10n.t('Open in Browser'), arguments: [target] }
+      : undefined;
+    return MessageNode.hint(this, 'no-organizations', label, tooltip, command);
+  }
+
+  /** Built from escaped text only: API data is never read as Markdown, links or commands. */
+  private tooltip(): vscode.MarkdownString {
+    const { integration } = this;
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip.appendMarkdown('**').appendText(platformName(integration.scmType)).appendMarkdown('**\n\n');
+    const rows = [
+      integration.username && vscode.l10n.t({ message: 'User: {0}', args: [integration.username], comment: ['{0} is a value from the code host'] }),
+      integration.email && vscode.l10n.t({ message: 'Email: {0}', args: [integration.email], comment: ['{0} is a value from the code host'] }),
+      vscode.l10n.t({ message: 'URL: {0}', args: [integration.url], comment: ['{0} is a value from the code host'] }),
+      integration.createdAt && vscode.l10n.t({ message: 'Linked since: {0}', args: [formatDate(integration.createdAt)!], comment: ['{0} is a value from the code host'] }),
+      vscode.l10n.t({ message: 'Integration id: {0}', args: [integration.id], comment: ['{0} is a value from the code host'] }),
+    ];
+    for (const row of rows) if (row) tooltip.appendText(row).appendMarkdown('  \n');
+    return tooltip;
+  }
+}
+
+function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(vscode.env.language);
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { Integration, PullRequestState, Repository } from '../../api/publicTypes';
+import { webUrl } from '../../util/urls';
+import { ParentNode } from '../parentNode';
+import { isGitLab } from '../platforms';
+import type { TreeContext, TreeNode } from '../treeNode';
+import type { HasWebUrl } from '../webLinks';
+import { MessageNode } from './messageNode';
+import { PullRequestNode } from './pullRequestNode';
+
+/** A repository; its children are its pull/merge requests in the state the settings ask for. */
+export class RepositoryNode extends ParentNode implements HasWebUrl {
+  readonly id: string;
+  readonly webUrl: string | undefined;
+  protected loadFailedLabel(reason: string): string {
+    return isGitLab(this.integration.scmType)
+      ? vscode.l10n.t({ message: "Couldn't load the merge requests: {0}", args: [reason], comment: ['{0} is the reason'] })
+      : vscode.l10n.t({ message: "Couldn't load the pull requests: {0}", args: [reason], comment: ['{0} is the reason'] });
+  }
+
+  constructor(
+    parent: TreeNode,
+    context: TreeContext,
+    readonly integration: Integration,
+    readonly repository: Repository,
+  ) {
+    super(parent, context);
+    this.id = `repo:${integration.id}/${repository.fullName}`;
+    this.webUrl = webUrl(repository.url);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.repository.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('repo');
+    item.description = this.repository.description ?? '';
+    item.tooltip = [this.repository.fullName, this.repository.description, this.webUrl].filter(Boolean).join('\n');
+    item.contextValue = this.webUrl ? 'repository.web' : 'repository';
+    return item;
+  }
+
+  protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    const state = pullRequestState();
+    const client = await this.context.session.client();
+    const pullRequests = await client.searchPullRequests(this.integration.id, { repo: this.repository.fullName, state }, signal);
+    if (pullRequests.length === 0) {
+      return [MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
+    }
+    return pullRequests
+      .sort((a, b) => b.number - a.number)
+      .map((pullRequest) => new PullRequestNode(this, this.integration.id, this.repository.fullName, pullRequest));
+  }
+}
+
+export function pullRequestState(): PullRequestState {
+  return vscode.workspace.getConfiguration('scalingo').get<PullRequestState>('pullRequests.state', 'open');
+}
+
+function noChangeRequestsLabel(state: PullRequestState, gitLab: boolean): string {
+  switch (state) {
+    case 'open':
+      return gitLab ? vscode.l10n.t('No open merge requests') : vscode.l10n.t('No open pull requests');
+    case 'closed':
+      return gitLab ? vscode.l10n.t('No closed merge requests') : vscode.l10n.t('No closed pull requests');
+    case 'all':
+      return gitLab ? vscode.l10n.t('No merge requests') : vscode.l10n.t('No pull requests');
+  }
+}

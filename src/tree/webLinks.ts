@@ -1,0 +1,21 @@
+import type { Integration } from '../api/publicTypes';
+import { webUrl } from '../util/urls';
+
+/** A node a person can open in the browser or copy the address of. */
+export interface HasWebUrl {
+  readonly webUrl: string | undefined;
+}
+
+export function hasWebUrl(node: unknown): node is HasWebUrl {
+  return typeof node === 'object' && node !== null && 'webUrl' in node;
+}
+
+/**
+ * The web page of a user or organization/group. The API's organization `url` is an API address
+ * (api.github.com/orgs/…), so the page is built from the integration's host instead.
+ */
+export function ownerPageUrl(integration: Integration, login: string): string | undefined {
+  const base = integration.scmType === 'github' ? 'https://github.com' : webUrl(integration.url);
+  if (!base) return undefined;
+  return `${base.replace(/\/$/u, '')}/${encodeURIComponent(login)}`;
+}
