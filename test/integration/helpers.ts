@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ScalingoExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { FakeScalingoApi, type FakeScalingoOptions } from '../fakeApi/server';
+import { stubWindow } from './stubs';
+
+export const EXTENSION_ID = 'scalingo-community.scalingo-scm';
+export const TEST_API_TOKEN = 'tk-us-test-token';
+
+export async function extensionApi(): Promise<ScalingoExtensionApi> {
+  const extension = vscode.extensions.getExtension<ScalingoExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in the host`);
+  return extension.activate();
+}
+
+/** A fake Scalingo API for one test file, with the extension pointed at it. */
+export async function startFakeApi(options: FakeScalingoOptions = {}): Promise<FakeScalingoApi> {
+  const api = await FakeScalingoApi.start({ seed: 'default', ...options });
+  await vscode.workspace.getConfiguration('scalingo').update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+  return api;
+}
+
+/** Answers the next input boxes with `values`, in order, as a person typing them would. */
+export function answerInputBoxes(...values: (string | undefined)[]): { readonly calls: unknown[][]; restore(): void } {
+  return stubWindow('showInputBox', () => values.shift());
+}
+
+export async function signIn(token = TEST_API_TOKEN): Promise<void> {
+  const answers = answerInputBoxes(token);
+  try {
+    await vscode.commands.executeCommand('scalingo.signIn');
+  } finally {
+    answers.restore();
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await vscode.commands.executeCommand('scalingo.signOut');
+}
+
+export async function children(api: ScalingoExtensionApi, node?: TreeNode): Promise<TreeNode[]> {
+  return api.tree.getChildren(node);
+}
+
+export function labelOf(node: TreeNode): string {
+  const label = node.getTreeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+export async function childLabelled(api: ScalingoExtensionApi, parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  const nodes = await children(api, parent);
+  const found = nodes.find((node) => labelOf(node) === label);
+  assert.ok(found, `no child "${label}" under ${parent?.id ?? 'the root'}: ${nodes.map(labelOf).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { FakeScalingoApi } from '../fakeApi/server';
+import { answerInputBoxes, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
+
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  } catch {
+    return [];
+  }
+}
+
+describe('sign in and out', () => {
+  let api: FakeScalingoApi;
+
+  before(async () => {
+    api = await startFakeApi();
+  });
+
+  after(async () => {
+    await signOut();
+    await api.close();
+  });
+
+  it('contributes the view and the commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['scalingo.signIn', 'scalingo.signOut', 'scalingo.refresh', 'scalingo.openInBrowser']) {
+      assert.ok(commands.includes(command), `${command} is not registered`);
+    }
+    const manifest = vscode.extensions.getExtension('scalingo-community.scalingo-scm')!.packageJSON;
+    assert.equal(manifest.contributes.views.scalingo[0].id, 'scalingo.integrations');
+  });
+
+  it('refuses a revoked token without storing it', async () => {
+    const extension = await extensionApi();
+    await signIn('tk-us-not-a-real-token');
+    assert.equal(await extension.session.isSignedIn(), false);
+    assert.deepEqual(await children(extension), []);
+  });
+
+  it('checks the token with an exchange, then keeps it in SecretStorage only', async () => {
+    const extension = await extensionApi();
+    api.clearRequests();
+    await signIn();
+    assert.equal(await extension.session.isSignedIn(), true);
+    assert.ok(api.requestsTo('exchange').length >= 1, 'the token was not checked with the API');
+    const config = JSON.stringify(vscode.workspace.getConfiguration('scalingo'));
+    assert.ok(!config.includes(TEST_API_TOKEN), 'the token is in the settings');
+    const userData = join(extension.globalStorageUri.fsPath, '..', '..', '..');
+    const leaks = filesUnder(userData).filter((file) => {
+      try {
+        return readFileSync(file).includes(TEST_API_TOKEN);
+      } catch {
+        return false;
+      }
+    });
+    assert.deepEqual(leaks, [], 'the token was written to a file');
+  });
+
+  it('does nothing when the input is dismissed', async () => {
+    const answers = answerInputBoxes(undefined);
+    try {
+      assert.equal(await vscode.commands.executeCommand('scalingo.signIn'), false);
+    } finally {
+      answers.restore();
+    }
+  });
+
+  it('signs out, which empties the view', async () => {
+    const extension = await extensionApi();
+    await signIn();
+    assert.ok((await children(extension)).length > 0);
+    await signOut();
+    assert.equal(await extension.session.isSignedIn(), false);
+    assert.deepEqual(await children(extension), []);
+    await signIn(TEST_API_TOKEN);
+  });
+});
