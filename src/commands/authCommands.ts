@@ -26,7 +26,7 @@ export async function signIn(session: ScalingoSession): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    await showError(error, { retry: () => signIn(session) });
+    showError(error, { retry: () => signIn(session) });
     return false;
   }
 }
@@ -36,6 +36,6 @@ export async function signOut(session: ScalingoSession): Promise<void> {
   try {
     await session.signOut();
   } catch (error) {
-    await showError(error);
+    showError(error);
   }
 }

@@ -53,7 +53,7 @@ export async function unlinkIntegration(session: ScalingoSession, node: unknown,
     onChanged();
     return true;
   } catch (error) {
-    await showError(error, { retry: () => unlinkIntegration(session, node, onChanged) });
+    showError(error, { retry: () => unlinkIntegration(session, node, onChanged) });
     return false;
   }
 }
@@ -105,7 +105,7 @@ export async function importKeys(session: ScalingoSession, node: unknown): Promi
       });
     return keys;
   } catch (error) {
-    await showError(error, { retry: () => importKeys(session, node) });
+    showError(error, { retry: () => importKeys(session, node) });
     return undefined;
   }
 }

@@ -161,7 +161,7 @@ async function send(session: ScalingoSession, draft: LinkDraft): Promise<Integra
       });
       return 'fixToken';
     }
-    await showError(error);
+    showError(error);
     return 'failed';
   }
 }

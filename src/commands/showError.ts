@@ -5,8 +5,9 @@ import { describeError } from '../errorMessages';
 /**
  * A notification for a command the user just ran (background loads become tree nodes instead),
  * with the buttons that help. Cancellation is the user's own choice and says nothing.
+ * It does not wait for the user: the command is over, a toast left open must not keep it running.
  */
-export async function showError(error: unknown, handlers: { retry?: () => unknown } = {}): Promise<void> {
+export function showError(error: unknown, handlers: { retry?: () => unknown } = {}): void {
   if (isScalingoError(error, 'cancelled')) return;
   const { message, remedies } = describeError(error);
   const buttons = new Map<string, () => unknown>();
@@ -18,6 +19,5 @@ export async function showError(error: unknown, handlers: { retry?: () => unknow
     }
     if (remedy === 'showLog') buttons.set(vscode.l10n.t('Show Log'), () => vscode.commands.executeCommand('scalingo.showLog'));
   }
-  const choice = await vscode.window.showErrorMessage(message, ...buttons.keys());
-  if (choice) await buttons.get(choice)?.();
+  void vscode.window.showErrorMessage(message, ...buttons.keys()).then((choice) => (choice ? buttons.get(choice)?.() : undefined));
 }

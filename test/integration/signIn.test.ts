@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
+import { stubWindow } from './stubs';
 import { answerInputBoxes, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
 
 function filesUnder(dir: string): string[] {
@@ -37,11 +38,18 @@ describe('sign in and out', () => {
     assert.equal(manifest.contributes.views.scalingo[0].id, 'scalingo.integrations');
   });
 
-  it('refuses a revoked token without storing it', async () => {
+  it('refuses a revoked token without storing it, and says what to do', async () => {
     const extension = await extensionApi();
-    await signIn('tk-us-not-a-real-token');
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      await signIn('tk-us-not-a-real-token');
+    } finally {
+      errors.restore();
+    }
     assert.equal(await extension.session.isSignedIn(), false);
     assert.deepEqual(await children(extension), []);
+    assert.match(String(errors.calls[0]?.[0]), /invalid or was revoked/u);
+    assert.ok(!JSON.stringify(errors.calls).includes('tk-us-not-a-real-token'), 'the refused token was shown');
   });
 
   it('checks the token with an exchange, then keeps it in SecretStorage only', async () => {

@@ -1,0 +1,235 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Integration } from '../../src/api/publicTypes';
+import type { FakeScalingoApi } from '../fakeApi/server';
+import { childLabelled, children, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
+import { stubWindow } from './stubs';
+import { uiDriver, type QuickInputState, type UiDriver } from './uiDriver';
+
+/** The quick input shows a row whose label includes `text`. */
+const showsItem = (text: string) => (state: QuickInputState) =>
+  state.visible && state.items.some((item) => item.label.includes(text));
+
+describe('commands', () => {
+  let api: FakeScalingoApi;
+
+  before(async () => {
+    api = await startFakeApi();
+    await signIn();
+  });
+
+  after(async () => {
+    await signOut();
+    await api.close();
+  });
+
+  describe('link (through the real quick input)', () => {
+    let driver: UiDriver;
+
+    before(function () {
+      const found = uiDriver();
+      if (!found) this.skip();
+      driver = found!;
+    });
+
+    it('links GitLab self-hosted after a 422: the server message shows on the token step, Back keeps the URL', async () => {
+      const linked = vscode.commands.executeCommand<Integration | undefined>('scalingo.linkIntegration');
+      await driver.waitForQuickInput(showsItem('GitLab self-hosted'));
+      await driver.type('self-hosted');
+      await driver.press('Enter');
+      await driver.waitForQuickInput((state) => state.visible && state.placeholder === 'https://');
+      await driver.type('http://gitlab.acme.test');
+      await driver.press('Enter');
+      const refused = await driver.waitForQuickInput((state) => state.validationMessage !== '');
+      assert.match(refused.validationMessage, /https/u, 'plain http was accepted');
+      for (let index = 0; index < 'http://gitlab.acme.test'.length; index++) await driver.press('Backspace');
+      await driver.type('https://gitlab.acme.test');
+      await driver.press('Enter');
+      await driver.waitForQuickInput((state) => state.visible && /read_user/u.test(state.prompt + state.title));
+      await driver.type('glpat-group-token');
+      await driver.press('Enter');
+      const rejected = await driver.waitForQuickInput((state) => /Scalingo/u.test(state.validationMessage), 10_000);
+      assert.match(rejected.validationMessage, /required scopes/u);
+      assert.equal(api.requestsTo('link').length, 1);
+      await driver.clickQuickInputButton('Back');
+      const urlStep = await driver.waitForQuickInput((state) => state.visible && state.value === 'https://gitlab.acme.test');
+      assert.equal(urlStep.value, 'https://gitlab.acme.test', 'the URL typed before was lost');
+      await driver.press('Enter');
+      await driver.waitForQuickInput((state) => state.visible && /read_user/u.test(state.prompt + state.title));
+      // Select what was kept from the refused attempt and replace it.
+      await driver.press('Control+A');
+      await driver.type('glpat-personal-token');
+      await driver.press('Enter');
+      const integration = await linked;
+      assert.equal(integration?.scmType, 'gitlab-self-hosted');
+      assert.equal(api.requestsTo('link').length, 2);
+      assert.ok(api.state.integration(integration!.id), 'the fake server has no such integration');
+      const extension = await extensionApi();
+      assert.ok((await children(extension)).some((node) => node.id === `integration:${integration!.id}`), 'the new node is not in the tree');
+    });
+
+    it('opens Scalingo\'s OAuth page for GitHub.com', async () => {
+      const info = stubWindow('showInformationMessage', () => undefined);
+      try {
+        const done = vscode.commands.executeCommand('scalingo.linkIntegration');
+        await driver.waitForQuickInput(showsItem('GitHub'));
+        await driver.type('github.com');
+        await driver.press('Enter');
+        await done;
+      } finally {
+        info.restore();
+      }
+      const opened = await driver.openedUrls();
+      assert.ok(opened.some((url) => url.endsWith('/users/github/link')), `opened: ${opened.join(', ')}`);
+    });
+  });
+
+  describe('search repositories (through the real quick pick)', () => {
+    let driver: UiDriver;
+
+    before(function () {
+      const found = uiDriver();
+      if (!found) this.skip();
+      driver = found!;
+    });
+
+    afterEach(async () => {
+      api.clearFaults();
+      if ((await driver.quickInput()).visible) await driver.press('Escape');
+    });
+
+    it('follows the typing with at most two requests for a word typed one character every 80 ms', async () => {
+      const extension = await extensionApi();
+      const github = await childLabelled(extension, undefined, 'GitHub');
+      await driver.waitForQuickInput((state) => !state.visible);
+      api.clearRequests();
+      const done = vscode.commands.executeCommand('scalingo.searchRepositories', github);
+      await driver.waitForQuickInput(showsItem('ada-lovelace/notes'));
+      const opening = api.requestsTo('searchRepos').length;
+      await driver.type('scalingo-app', { delayMs: 80 });
+      const state = await driver.waitForQuickInput((current) => current.items.length === 1 && current.items[0]!.label.includes('scalingo-app'));
+      assert.equal(state.items[0]!.label.includes('ada-lovelace/scalingo-app'), true);
+      const typed = api.requestsTo('searchRepos').length - opening;
+      assert.ok(typed >= 1 && typed <= 2, `${typed} search requests for one typed word`);
+      assert.equal(api.requestsTo('searchRepos').at(-1)?.query.query, 'scalingo-app');
+      await driver.press('Escape');
+      await done;
+    });
+
+    it('never shows a slow answer that a newer search superseded', async () => {
+      const extension = await extensionApi();
+      const github = await childLabelled(extension, undefined, 'GitHub');
+      await driver.waitForQuickInput((state) => !state.visible);
+      api.inject('searchRepos', { delayMs: 1500, match: (request) => request.query.query === 'notes' });
+      const done = vscode.commands.executeCommand('scalingo.searchRepositories', github);
+      await driver.waitForQuickInput(showsItem('ada-lovelace/notes'));
+      await driver.type('notes');
+      // Let the debounce send the slow search, then supersede it.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await driver.press('Control+A');
+      await driver.type('difference');
+      await driver.waitForQuickInput((state) => state.items.length === 1 && state.items[0]!.label.includes('babbage-labs/difference'));
+      // The slow answer for "notes" would land about a second from now: it must never replace this one.
+      const deadline = Date.now() + 2000;
+      while (Date.now() < deadline) {
+        const state = await driver.quickInput();
+        assert.ok(!state.items.some((item) => item.label.includes('ada-lovelace/notes')), 'the superseded answer was displayed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(
+        api.requestsTo('searchRepos').map((request) => request.query.query).slice(-2),
+        ['notes', 'difference'],
+        'the slow search was not sent before the newer one',
+      );
+      await driver.press('Escape');
+      await done;
+    });
+  });
+
+  describe('unlink', () => {
+    it('asks first; cancelling keeps the integration', async () => {
+      const extension = await extensionApi();
+      extension.tree.refreshAll();
+      const node = await childLabelled(extension, undefined, 'GitHub Enterprise');
+      const warning = stubWindow('showWarningMessage', () => undefined);
+      try {
+        assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), false);
+      } finally {
+        warning.restore();
+      }
+      assert.match(String(warning.calls[0]?.[0]), /GitHub Enterprise · alan-turing · ghe\.example\.com/u);
+      assert.equal((warning.calls[0]?.[1] as { modal?: boolean }).modal, true);
+      assert.equal(api.requestsTo('unlink').length, 0);
+    });
+
+    it('unlinks when confirmed, and the node leaves the tree', async () => {
+      const extension = await extensionApi();
+      const node = await childLabelled(extension, undefined, 'GitHub Enterprise');
+      const warning = stubWindow('showWarningMessage', () => 'Unlink');
+      try {
+        assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), true);
+      } finally {
+        warning.restore();
+      }
+      assert.equal(api.requestsTo('unlink').at(-1)?.status, 204);
+      assert.ok(!(await children(extension)).map(labelOf).includes('GitHub Enterprise'));
+    });
+
+    it('says an integration already unlinked elsewhere is gone, and refreshes', async () => {
+      const extension = await extensionApi();
+      const node = await childLabelled(extension, undefined, 'GitLab');
+      api.state.removeIntegration((node as unknown as { integration: Integration }).integration.id);
+      const warning = stubWindow('showWarningMessage', () => 'Unlink');
+      const info = stubWindow('showInformationMessage', () => undefined);
+      try {
+        assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), true);
+      } finally {
+        warning.restore();
+        info.restore();
+      }
+      assert.match(String(info.calls[0]?.[0]), /already unlinked/u);
+      assert.ok(!(await children(extension)).map(labelOf).includes('GitLab'));
+    });
+  });
+
+  describe('import SSH keys', () => {
+    it('names what was imported, then says there is nothing new', async () => {
+      const extension = await extensionApi();
+      const node = await childLabelled(extension, undefined, 'GitHub');
+      const info = stubWindow('showInformationMessage', () => undefined);
+      try {
+        const first = await vscode.commands.executeCommand<{ name: string }[]>('scalingo.importKeys', node);
+        assert.deepEqual(first?.map((key) => key.name).sort(), ['github-laptop', 'github-workstation']);
+        assert.match(String(info.calls[0]?.[0]), /Imported 2 SSH keys into Scalingo: github-laptop, github-workstation/u);
+        const second = await vscode.commands.executeCommand<unknown[]>('scalingo.importKeys', node);
+        assert.deepEqual(second, []);
+        assert.match(String(info.calls[1]?.[0]), /No new SSH key/u);
+      } finally {
+        info.restore();
+      }
+    });
+  });
+
+  describe('open in browser', () => {
+    it('opens a pull request from its node, and never opens a non-web URL', async function () {
+      const driver = uiDriver();
+      if (!driver) this.skip();
+      const extension = await extensionApi();
+      const github = await childLabelled(extension, undefined, 'GitHub');
+      const user = await childLabelled(extension, github, 'ada-lovelace');
+      const repository = await childLabelled(extension, user, 'scalingo-app');
+      const [pullRequest] = await children(extension, repository);
+      assert.ok(pullRequest);
+      await vscode.commands.executeCommand('scalingo.openInBrowser', pullRequest);
+      assert.ok((await driver!.openedUrls()).includes('https://github.com/ada-lovelace/scalingo-app/pull/8'));
+      const warning = stubWindow('showWarningMessage', () => undefined);
+      try {
+        await vscode.commands.executeCommand('scalingo.openUrl', 'javascript:alert(1)');
+      } finally {
+        warning.restore();
+      }
+      assert.ok(!(await driver!.openedUrls()).some((url) => url.startsWith('javascript:')));
+      assert.match(String(warning.calls[0]?.[0]), /no web address/u);
+    });
+  });
+});
