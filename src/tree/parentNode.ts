@@ -63,7 +63,8 @@ export abstract class ParentNode implements TreeNode {
       if (signal.aborted) return [];
       const { message, remedies } = describeError(error);
       this.context.log.warn(`${this.id}: could not load its children: ${error instanceof Error ? error.message : String(error)}`);
-      if (this.lastGood) {
+      // Stale data is better than none, except when the account itself is refused: then say so.
+      if (this.lastGood && !remedies.includes('signIn')) {
         this.context.setMessage(
           vscode.l10n.t({
             message: 'Could not refresh: {0} Showing what was loaded before.',

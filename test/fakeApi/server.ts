@@ -85,6 +85,11 @@ export class FakeScalingoApi {
     this.apiTokens.delete(token);
   }
 
+  /** Accepts a revoked token again, so one test's revocation does not outlive it. */
+  restoreApiToken(token: string): void {
+    this.apiTokens.add(token);
+  }
+
   /** Every bearer issued so far now answers 401, as after its hour. */
   expireAllBearers(): void {
     this.bearers.expireAll();
