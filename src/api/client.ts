@@ -36,6 +36,8 @@ export interface ScalingoClientOptions {
   readonly retryPolicy?: RetryPolicy;
   /** Defaults to Scalingo's published limits. */
   readonly rateLimit?: RateLimit;
+  /** Larger answers are refused; defaults to the transport's cap. */
+  readonly maxBodyBytes?: number;
   readonly log?: ApiLog;
 }
 
@@ -87,6 +89,7 @@ export class ScalingoClient {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       dispatcher: options.dispatcher,
       limiter: new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT),
+      maxBodyBytes: options.maxBodyBytes,
     });
     this.bearer = new BearerTokenSource(this.transport, options.apiToken);
     this.log = options.log ?? silentLog;

@@ -19,9 +19,10 @@ export function parseBody<Schema extends z.ZodType>(
   try {
     json = JSON.parse(response.text);
   } catch {
+    // Describe, never quote, a successful body: it can hold the code hosts' access tokens.
     throw new ScalingoError('invalidResponse', describeNonJson(response), {
       ...details,
-      serverMessage: excerpt(response.text),
+      serverMessage: `${response.contentType || 'no content type'}, ${Buffer.byteLength(response.text)} bytes`,
     });
   }
   const parsed = schema.safeParse(json);
