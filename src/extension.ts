@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AUTHENTICATION_PROVIDER_ID, ScalingoAuthenticationProvider } from './auth/authenticationProvider';
 import { ScalingoSession } from './auth/session';
 import { TokenStore } from './auth/tokenStore';
 import { signIn, signOut } from './commands/authCommands';
@@ -15,6 +16,7 @@ import type { TreeNode } from './tree/treeNode';
 export interface ScalingoExtensionApi {
   readonly tree: IntegrationsTreeProvider;
   readonly session: ScalingoSession;
+  readonly accounts: ScalingoAuthenticationProvider;
   /** Lets the tests check that nothing under the user-data folder holds a token. */
   readonly globalStorageUri: vscode.Uri;
 }
@@ -25,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const session = new ScalingoSession(
     new TokenStore(context.secrets),
+    context.globalState,
     `scalingo-scm-vscode/${version} (VS Code ${vscode.version})`,
     componentLog(channel, 'auth'),
     componentLog(channel, 'api'),
@@ -33,9 +36,15 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
   const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
 
+  const accounts = new ScalingoAuthenticationProvider(session);
+
   context.subscriptions.push(
     channel,
     session,
+    accounts,
+    vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Scalingo', accounts, {
+      supportsMultipleAccounts: false,
+    }),
     tree,
     view,
     vscode.commands.registerCommand('scalingo.signIn', () => signIn(session)),
@@ -60,5 +69,5 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     ),
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
   );
-  return { tree, session, globalStorageUri: context.globalStorageUri };
+  return { tree, session, accounts, globalStorageUri: context.globalStorageUri };
 }

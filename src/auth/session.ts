@@ -16,6 +16,8 @@ export class NotSignedInError extends Error {
 
 export class InvalidSettingError extends Error {}
 
+const ACCOUNT_KEY = 'scalingo.account';
+
 /** Settings whose change means a new connection pool (and, for the URL, a new bearer). */
 const CONNECTION_SETTINGS = ['scalingo.authUrl', 'scalingo.requestTimeoutSeconds', 'http.proxy', 'http.noProxy', 'http.proxyStrictSSL'];
 
@@ -36,6 +38,8 @@ export class ScalingoSession extends Disposable {
 
   constructor(
     private readonly tokens: TokenStore,
+    /** Remembers who signed in (id and username: not secrets) so the Accounts menu needs no request. */
+    private readonly accountMemory: vscode.Memento,
     private readonly userAgent: string,
     private readonly log: Log,
     private readonly apiLog: Log,
@@ -59,6 +63,11 @@ export class ScalingoSession extends Disposable {
     return this.token !== undefined;
   }
 
+  /** Who signed in, as remembered from the sign-in; undefined when signed out or not known. */
+  get account(): { readonly id: string; readonly username: string } | undefined {
+    return this.token === undefined ? undefined : this.accountMemory.get(ACCOUNT_KEY);
+  }
+
   /** Aborted when the account changes, so work for the previous account stops. */
   get signal(): AbortSignal {
     return this.inFlight.signal;
@@ -77,6 +86,7 @@ export class ScalingoSession extends Disposable {
     try {
       const user = await candidate.client.currentUser(signal);
       await this.tokens.store(token);
+      await this.accountMemory.update(ACCOUNT_KEY, { id: user.id, username: user.username });
       this.replaceConnection(candidate);
       this.token = token;
       this.log.info(`signed in as ${user.username}`);
@@ -90,6 +100,7 @@ export class ScalingoSession extends Disposable {
 
   async signOut(): Promise<void> {
     await this.tokens.delete();
+    await this.accountMemory.update(ACCOUNT_KEY, undefined);
     this.forget();
     this.log.info('signed out');
     this.changed.fire();

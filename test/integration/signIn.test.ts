@@ -71,6 +71,17 @@ describe('sign in and out', () => {
     assert.deepEqual(leaks, [], 'the token was written to a file');
   });
 
+  it("shows the account in VS Code's Accounts menu without lending the token", async () => {
+    await signIn();
+    const accounts = await vscode.authentication.getAccounts('scalingo');
+    assert.deepEqual(accounts.map((account) => account.label), ['ada-lovelace']);
+    const extension = await extensionApi();
+    const [session] = await extension.accounts.getSessions();
+    assert.equal(session?.accessToken, '');
+    await signOut();
+    assert.deepEqual(await vscode.authentication.getAccounts('scalingo'), []);
+  });
+
   it('does nothing when the input is dismissed', async () => {
     const answers = answerInputBoxes(undefined);
     try {
