@@ -9,6 +9,7 @@ import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
 import { componentLog, createLogChannel } from './log';
+import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     componentLog(channel, 'auth'),
     componentLog(channel, 'api'),
   );
-  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri);
+  const workspace = new WorkspaceRemotes();
+  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri, workspace);
   const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
 
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
   context.subscriptions.push(
     channel,
     session,
+    workspace,
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Scalingo', accounts, {
       supportsMultipleAccounts: false,

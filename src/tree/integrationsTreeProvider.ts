@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Repository } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
+import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
 import { Disposable } from '../util/disposable';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
@@ -28,6 +29,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly session: ScalingoSession,
     private readonly log: Log,
     private readonly extensionUri: vscode.Uri,
+    private readonly workspace: WorkspaceRemotes,
   ) {
     super();
     this.context = {
@@ -41,6 +43,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     };
     this.root = this.createRoot();
     this._register(session.onDidChange(() => this.reset()));
+    this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('scalingo.repositories') || event.affectsConfiguration('scalingo.pullRequests')) {
@@ -131,7 +134,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   }
 
   private createRoot(): AccountNode {
-    return new AccountNode(this.context, this.extensionUri, (count) => {
+    return new AccountNode(this.context, this.extensionUri, this.workspace, (count) => {
       void vscode.commands.executeCommand('setContext', 'scalingo:hasIntegrations', count > 0);
     });
   }

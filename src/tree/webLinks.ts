@@ -15,7 +15,13 @@ export function hasWebUrl(node: unknown): node is HasWebUrl {
  * (api.github.com/orgs/…), so the page is built from the integration's host instead.
  */
 export function ownerPageUrl(integration: Integration, login: string): string | undefined {
-  const base = integration.scmType === 'github' ? 'https://github.com' : webUrl(integration.url);
-  if (!base) return undefined;
-  return `${base.replace(/\/$/u, '')}/${encodeURIComponent(login)}`;
+  const base = integrationWebBase(integration);
+  return base && `${base}/${encodeURIComponent(login)}`;
+}
+
+/** Where the integration's repositories live on the web, without a trailing slash. */
+export function integrationWebBase(integration: Integration): string | undefined {
+  if (integration.scmType === 'github') return 'https://github.com';
+  if (integration.scmType === 'gitlab') return 'https://gitlab.com';
+  return webUrl(integration.url)?.replace(/\/+$/u, '');
 }

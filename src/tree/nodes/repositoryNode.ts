@@ -19,7 +19,7 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
   }
 
   constructor(
-    parent: TreeNode,
+    parent: TreeNode | undefined,
     context: TreeContext,
     readonly integration: Integration,
     readonly repository: Repository,

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Integration } from '../../api/publicTypes';
+import { platformName } from '../platforms';
+import type { TreeContext, TreeNode } from '../treeNode';
+import { RepositoryNode } from './repositoryNode';
+
+/**
+ * "This workspace": the open folder's repository, matched by its git remote to a linked
+ * integration, with its pull/merge requests one click away at the top of the tree.
+ */
+export class WorkspaceRepositoryNode extends RepositoryNode {
+  override readonly id: string;
+
+  constructor(parent: TreeNode | undefined, context: TreeContext, integration: Integration, fullName: string, webBase: string) {
+    const name = fullName.split('/').at(-1) ?? fullName;
+    super(parent, context, integration, { id: -1, name, fullName, url: `${webBase}/${fullName}`, description: undefined });
+    this.id = `workspace:${integration.id}/${fullName}`;
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    item.label = vscode.l10n.t('This workspace');
+    item.description = `${this.repository.fullName} · ${platformName(this.integration.scmType)}`;
+    item.iconPath = new vscode.ThemeIcon('root-folder');
+    item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    return item;
+  }
+}
