@@ -3,8 +3,15 @@
  * settings because a bundled undici gets none of VS Code's proxy or certificate support.
  */
 import * as tls from 'node:tls';
-import type { Dispatcher } from 'undici';
+import type { Dispatcher as DispatcherType } from 'undici';
+import connect from 'undici/lib/api/api-connect';
+import Dispatcher from 'undici/lib/dispatcher/dispatcher';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent';
+
+// The proxy agent opens its CONNECT tunnel with `dispatcher.connect()`, a method undici's package
+// root adds to Dispatcher.prototype. We do not load the root (it replaces the host's global fetch
+// dispatcher), so the one method is added here, to our own bundled copy of the class only.
+(Dispatcher.prototype as { connect?: unknown }).connect ??= connect;
 
 export interface NetworkSettings {
   /** VS Code's `http.proxy`; empty means "use HTTPS_PROXY / HTTP_PROXY from the environment". */
@@ -15,17 +22,22 @@ export interface NetworkSettings {
   readonly strictSSL?: boolean;
 }
 
-export function createDispatcher(settings: NetworkSettings = {}): Dispatcher {
+export function createDispatcher(settings: NetworkSettings = {}): DispatcherType {
   const proxy = settings.proxy?.trim() || undefined;
   const noProxy = [...(settings.noProxy ?? []), process.env.NO_PROXY ?? process.env.no_proxy ?? '']
     .filter((entry) => entry.trim() !== '')
     .join(',');
+  const tls = { ca: trustedCertificates(), rejectUnauthorized: settings.strictSSL ?? true };
   return new EnvHttpProxyAgent({
     // Explicit values win over the environment; undefined falls back to HTTP(S)_PROXY.
     ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
     ...(noProxy ? { noProxy } : {}),
     keepAliveTimeout: 10_000,
-    connect: { ca: trustedCertificates(), rejectUnauthorized: settings.strictSSL ?? true },
+    // `connect` is the TLS of a direct connection; through a proxy, `requestTls` is the TLS to
+    // Scalingo inside the tunnel and `proxyTls` the TLS to an https proxy.
+    connect: tls,
+    requestTls: tls,
+    proxyTls: tls,
   });
 }
 

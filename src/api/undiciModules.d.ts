@@ -18,3 +18,12 @@ declare module 'undici/lib/api/api-request' {
   function request(this: Dispatcher, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
   export = request;
 }
+declare module 'undici/lib/api/api-connect' {
+  import { Dispatcher } from 'undici';
+  function connect(this: Dispatcher, options: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData>;
+  export = connect;
+}
+declare module 'undici/lib/dispatcher/dispatcher' {
+  import { Dispatcher } from 'undici';
+  export = Dispatcher;
+}

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { BearerIssuer } from './bearer';
 import { FaultBook, type Fault, type RouteName } from './faults';
@@ -25,6 +26,8 @@ export interface FakeScalingoOptions {
   readonly accessTokenCanary?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /** Serve https with this key and certificate (PEM) instead of http. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RecordedRequest {
@@ -57,7 +60,7 @@ export class FakeScalingoApi {
     const api = new FakeScalingoApi(options);
     if (options.seed === 'default') seedDefault(api.state, options.accessTokenCanary);
     if (options.seed === 'demo') seedDemo(api.state, options.accessTokenCanary);
-    await api.listen(options.port ?? 0);
+    await api.listen(options.port ?? 0, options.tls);
     return api;
   }
 
@@ -103,8 +106,9 @@ export class FakeScalingoApi {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private listen(port: number): Promise<void> {
-    const server = createServer((request, response) => void this.handle(request, response));
+  private listen(port: number, tls: FakeScalingoOptions['tls']): Promise<void> {
+    const handler = (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response);
+    const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
     server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -112,7 +116,7 @@ export class FakeScalingoApi {
     this.server = server;
     return new Promise((resolve) => {
       server.listen(port, '127.0.0.1', () => {
-        this.address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        this.address = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
         resolve();
       });
     });
