@@ -233,7 +233,7 @@ export class ScalingoClient {
     } catch (error) {
       const redacted = redact(error, [this.options.apiToken, ...secrets]);
       if (redacted instanceof ScalingoError && redacted.kind !== 'cancelled') {
-        this.log.warn(`${call.method} ${call.route} failed: ${redacted.describeForLog()}`);
+        this.log.warn(`${call.route} failed: ${redacted.describeForLog()}`);
       }
       throw redacted;
     }
@@ -272,7 +272,7 @@ export class ScalingoClient {
       const bearer = await this.bearer.get(call.signal);
       const response = await this.transport.send({ ...call, authorization: `Bearer ${bearer}` });
       this.log.debug(
-        `${call.method} ${call.route} → ${response.status} in ${Math.round(response.durationMs)} ms` +
+        `${call.route} → ${response.status} in ${Math.round(response.durationMs)} ms` +
           (response.requestId ? ` (request-id ${response.requestId})` : ''),
       );
       if (response.status !== 401 || attempt > 0) return response;
