@@ -55,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.refresh', () => tree.refreshAll()),
     vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
     vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('scalingo.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#scalingo.gettingStarted`, false),
+    ),
     vscode.commands.registerCommand('scalingo.loadMore', (node: unknown) => tree.loadMore(node)),
     vscode.commands.registerCommand('scalingo.openInBrowser', openInBrowser),
     vscode.commands.registerCommand('scalingo.openUrl', openInBrowser),
