@@ -1,137 +1,142 @@
 /**
- * Typed fixture builders for the fake API's state: a test names only what matters to it.
- * Shapes follow ../shared/api/README.md (integrations snake_case, repositories camelCase).
+ * Typed fixture builders: a test names only the fields that matter to it and gets a complete,
+ * consistent record. Ids are derived from the identifying fields (same input, same id), so seeds
+ * are deterministic without a global counter that would make ids depend on test order.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type {
+  FakeIntegration,
+  FakeOrganization,
+  FakePullRequest,
+  FakeRepository,
+  FakeSshKey,
+  FakeUser,
+} from './model';
 
-export interface FakeOwner {
-  id: string;
-  email: string;
-  username: string;
-}
+const FIXED_DATE = '2024-03-14T09:26:53.298Z';
 
-export interface FakeIntegration {
-  id: string;
-  scm_type: string;
-  url: string;
-  access_token: string;
-  created_at: string;
-  uid: string;
-  username: string;
-  avatar_url: string;
-  email: string;
-  profile_url: string;
-  owner: FakeOwner;
-}
-
-export interface FakeOrganization {
-  id: number;
-  login: string;
-  avatarUrl: string;
-  url: string;
-  description: string | null;
-}
-
-export interface FakeRepository {
-  id: number;
-  name: string;
-  fullName: string;
-  url: string;
-  description: string | null;
-  /** Not sent by the API; decides whether `fork:true` is needed to find it. */
-  fork: boolean;
-}
-
-export interface FakePullRequest {
-  id: number;
-  title: string;
-  number: number;
-  html_url: string;
-  source_repo_name: string;
-  source_repo_html_url: string;
-  /** Not sent by the API; matched by `is:open` / `is:closed`. */
-  state: 'open' | 'closed';
-}
-
-export interface FakeKey {
-  id: string;
-  name: string;
-  content: string;
-  fingerprint: string;
-  created_at: string;
-  owner: FakeOwner;
-}
-
-let nextNumericId = 1000;
-export const numericId = (): number => nextNumericId++;
-
-export const SCALINGO_OWNER: FakeOwner = { id: 'us-fake-user', email: 'ada@example.com', username: 'ada-lovelace' };
-
-function webBase(integration: Pick<FakeIntegration, 'scm_type' | 'url'>): string {
-  return integration.url.replace(/\/$/u, '');
-}
-
-export function anIntegration(overrides: Partial<FakeIntegration> & Pick<FakeIntegration, 'scm_type' | 'url'>): FakeIntegration {
-  const username = overrides.username ?? 'ada-lovelace';
-  const base = webBase(overrides);
+export function aUser(overrides: Partial<FakeUser> = {}): FakeUser {
+  const username = overrides.username ?? 'test-user';
   return {
-    id: randomUUID(),
-    access_token: randomBytes(20).toString('hex'),
-    created_at: '2024-03-14T09:26:53.000Z',
-    uid: String(numericId()),
+    id: `us-${stableUuid(`user:${username}`)}`,
     username,
-    avatar_url: `${base}/avatars/${username}`,
     email: `${username}@example.com`,
-    profile_url: `${base}/${username}`,
-    owner: SCALINGO_OWNER,
     ...overrides,
   };
 }
 
-export function anOrganization(integration: FakeIntegration, login: string, description: string | null = null): FakeOrganization {
-  const id = numericId();
-  const api = integration.scm_type === 'github' ? 'https://api.github.com/orgs' : `${webBase(integration)}/api/v4/groups`;
-  return { id, login, avatarUrl: `${webBase(integration)}/avatars/${id}`, url: `${api}/${login}`, description };
+/**
+ * An integration; `avatar_url`, `profile_url` and `email` follow `url` and `username` unless given.
+ * The default type is github-enterprise, the one a test can also link through the API.
+ */
+export function anIntegration(overrides: Partial<FakeIntegration> = {}): FakeIntegration {
+  const scmType = overrides.scm_type ?? 'github-enterprise';
+  const url = (overrides.url ?? 'https://ghe.example.com').replace(/\/+$/u, '');
+  const username = overrides.username ?? 'test-user';
+  const uid = overrides.uid ?? String(stableNumericId(`uid:${url}:${username}`) % 100_000);
+  return {
+    id: stableUuid(`integration:${scmType}:${url}:${username}`),
+    scm_type: scmType,
+    url,
+    access_token: realisticAccessToken(scmType),
+    created_at: FIXED_DATE,
+    uid,
+    username,
+    avatar_url: avatarUrl(scmType, url, uid),
+    email: `${username}@example.com`,
+    profile_url: `${url}/${username}`,
+    organizations: [],
+    repositories: [],
+    pullRequests: [],
+    keys: [],
+    ...overrides,
+  };
 }
 
-export function aRepository(integration: FakeIntegration, owner: string, name: string, options: { description?: string | null; fork?: boolean } = {}): FakeRepository {
+export function anOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
+  const login = overrides.login ?? 'example-org';
+  return { id: stableNumericId(`org:${login}`), login, description: null, ...overrides };
+}
+
+export function aRepository(overrides: Partial<FakeRepository> = {}): FakeRepository {
+  const owner = overrides.owner ?? 'test-user';
+  const name = overrides.name ?? 'example-repository';
   return {
-    id: numericId(),
+    id: stableNumericId(`repo:${owner}/${name}`),
+    owner,
     name,
-    fullName: `${owner}/${name}`,
-    url: `${webBase(integration)}/${owner}/${name}`,
-    description: options.description === undefined ? null : options.description,
-    fork: options.fork ?? false,
+    description: null,
+    fork: false,
+    branches: ['main'],
+    ...overrides,
   };
 }
 
-export function aPullRequest(
-  integration: FakeIntegration,
-  repository: FakeRepository,
-  number: number,
-  title: string,
-  state: 'open' | 'closed' = 'open',
-): FakePullRequest {
-  const gitLab = integration.scm_type.startsWith('gitlab');
+export function aPullRequest(overrides: Partial<FakePullRequest> = {}): FakePullRequest {
+  const repo = overrides.repo ?? 'test-user/example-repository';
+  const number = overrides.number ?? 1;
   return {
-    id: numericId(),
-    title,
+    id: stableNumericId(`pr:${repo}#${number}`),
     number,
-    html_url: `${repository.url}/${gitLab ? '-/merge_requests' : 'pull'}/${number}`,
-    source_repo_name: repository.fullName,
-    source_repo_html_url: repository.url,
-    state,
+    title: 'Add feature',
+    state: 'open',
+    repo,
+    sourceRepo: repo,
+    ...overrides,
   };
 }
 
-export function aKey(integration: FakeIntegration, name: string): FakeKey {
-  const bytes = randomBytes(16);
+/** A key whose content and fingerprint follow its name, so two named keys never collide. */
+export function aKey(overrides: Partial<FakeSshKey> = {}): FakeSshKey {
+  const name = overrides.name ?? 'Work laptop';
+  const content = overrides.content ?? `ssh-ed25519 ${sshKeyMaterial(name)} ${name.toLowerCase().replace(/\s+/gu, '-')}`;
   return {
-    id: randomUUID(),
-    name: `${integration.scm_type}-${name}`,
-    content: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5${bytes.toString('base64')} ${name}`,
-    fingerprint: [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(':'),
-    created_at: new Date().toISOString(),
-    owner: SCALINGO_OWNER,
+    id: stableUuid(`key:${content}`),
+    name,
+    content,
+    fingerprint: md5Fingerprint(content),
+    created_at: FIXED_DATE,
+    ...overrides,
   };
+}
+
+/** A fresh random token in the shape the code host issues (GitLab prefixes its personal tokens). */
+function realisticAccessToken(scmType: string): string {
+  const hex = randomBytes(20).toString('hex');
+  return scmType.startsWith('gitlab') ? `glpat-${hex.slice(0, 20)}` : hex;
+}
+
+/** Where each platform serves avatars; only the shape matters, nothing fetches them. */
+export function avatarUrl(scmType: string, url: string, uid: string): string {
+  if (scmType === 'github') return `https://avatars.githubusercontent.com/u/${uid}?v=4`;
+  if (scmType.startsWith('gitlab')) return `${url}/uploads/-/system/user/avatar/${uid}/avatar.png`;
+  return `${url}/avatars/u/${uid}?`;
+}
+
+/** A positive integer below 2^48 (a safe integer), stable for a given text. */
+function stableNumericId(text: string): number {
+  return Number.parseInt(sha1(text).slice(0, 12), 16);
+}
+
+/** A UUID-shaped id (version 5 layout) stable for a given text. */
+function stableUuid(text: string): string {
+  const hex = sha1(text);
+  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function sshKeyMaterial(name: string): string {
+  // 32 bytes after the ed25519 header, like a real public key, derived from the name.
+  const header = Buffer.from('0000000b7373682d65643235353139' + '00000020', 'hex');
+  return Buffer.concat([header, createHash('sha256').update(name).digest()]).toString('base64');
+}
+
+/** The colon-separated MD5 of the key material, as Scalingo displays fingerprints. */
+function md5Fingerprint(content: string): string {
+  const material = Buffer.from(content.split(' ')[1] ?? content, 'base64');
+  return (createHash('md5').update(material).digest('hex').match(/../gu) ?? []).join(':');
 }

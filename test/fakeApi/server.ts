@@ -1,230 +1,239 @@
 /**
- * A fake Scalingo auth API: a real HTTP server on 127.0.0.1 with the routes, authentication and
- * error shapes of ../shared/api/README.md, in-memory state, a request log and fault injection.
- * Used by the unit suite, the integration suite (inside the extension host), the demo and the bench.
+ * A fake Scalingo auth service on a real loopback HTTP server: the routes, authentication and
+ * error shapes of /work/shared/api/README.md, with state, a request log and fault injection that
+ * tests control. Unit tests, integration tests (inside the extension host), the demo and the
+ * benchmarks all talk to it through real sockets, so the client code under test is the shipped one.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { exchange, refuseUnlessBearer } from './authentication';
 import { BearerIssuer } from './bearer';
-import { FaultBook, type Fault, type RouteName } from './faults';
-import { ROUTES } from './routes';
-import { seedDefault, seedDemo } from './seed';
-import { FakeState } from './state';
+import { FaultPlan, faultReply, type Fault } from './faults';
+import { handlers } from './handlers';
+import { DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES } from './linkValidation';
+import { errorReply, writeReply, type Reply } from './reply';
+import { RequestLog, type RecordedRequest } from './requestLog';
+import { matchRoute, type RouteMatch, type RouteName } from './routes';
+import { resolveSeed, type SeedOption } from './seed';
+import { FakeScalingoState } from './state';
 
+// The types of this class's signatures, so a test imports everything it needs from this file.
 export { faults } from './faults';
-export type { Fault, RouteName } from './faults';
+export type { Fault, FaultRequest } from './faults';
+export type { RecordedRequest } from './requestLog';
+export type { RouteName } from './routes';
+export type { FakeSeed, SeedOption } from './seed';
 
 export interface FakeScalingoOptions {
   /** API tokens the exchange accepts; default `['tk-us-test-token']`. */
   readonly apiTokens?: readonly string[];
-  /** Lifetime of issued bearers; default 3600 s. */
+  /** Lifetime of issued bearers; default 3600, like the real service. */
   readonly bearerLifetimeSeconds?: number;
-  readonly seed?: 'empty' | 'default' | 'demo';
-  /** Every seeded integration's `access_token`, so tests can check it never leaks. */
+  /** Default 'default' (small and deterministic); see seed.ts. */
+  readonly seed?: SeedOption;
+  /** When set, every seeded integration's `access_token` is this value (leak detection). */
   readonly accessTokenCanary?: string;
-  /** 0 (default) picks a free port. */
+  /** Access tokens the fake code host refuses on link; default `['glpat-group', 'bad']`. */
+  readonly refusedAccessTokenPrefixes?: readonly string[];
+  /** Default 0: a free port. */
   readonly port?: number;
-  /** Serve https with this key and certificate (PEM) instead of http. */
+  /** Serve https with this PEM key and certificate (certificate and proxy tests); `url` says https. */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /** Milliseconds since the epoch; a test moves it forward to expire bearers without waiting. */
+  readonly clock?: () => number;
+  /** Called once per request when its outcome is known (the CLI prints a line per request). */
+  readonly onRequest?: (request: RecordedRequest) => void;
 }
 
-export interface RecordedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly authorization: string | undefined;
-  readonly body: unknown;
-  readonly route: RouteName | undefined;
-  status: number;
-  readonly at: number;
-}
+export const DEFAULT_API_TOKEN = 'tk-us-test-token';
 
 export class FakeScalingoApi {
-  readonly state = new FakeState();
-  readonly requests: RecordedRequest[] = [];
-  private readonly faults = new FaultBook();
-  private readonly bearers: BearerIssuer;
-  private readonly apiTokens: Set<string>;
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
-  private address = '';
+  /** Read and change it to arrange a scenario or check what a request did. */
+  readonly state: FakeScalingoState;
+  /** The first accepted API token, for tests and the demo to sign in with. */
+  readonly apiToken: string;
 
-  private constructor(options: FakeScalingoOptions) {
-    this.bearers = new BearerIssuer(options.bearerLifetimeSeconds ?? 3600);
-    this.apiTokens = new Set(options.apiTokens ?? ['tk-us-test-token']);
+  private readonly bearers: BearerIssuer;
+  private readonly faultPlan = new FaultPlan();
+  private readonly log = new RequestLog();
+  /** Aborted by close(): pending delays end instead of keeping the process alive. */
+  private readonly lifetime = new AbortController();
+  private closing: Promise<void> | undefined;
+  private readonly clock = (): number => (this.options.clock ?? Date.now)();
+
+  private constructor(
+    private readonly server: Server,
+    /** `http://127.0.0.1:<port>` (https with the `tls` option), without a trailing slash. */
+    readonly url: string,
+    private readonly options: FakeScalingoOptions,
+  ) {
+    const apiTokens = options.apiTokens ?? [DEFAULT_API_TOKEN];
+    this.apiToken = apiTokens[0] ?? DEFAULT_API_TOKEN;
+    this.state = new FakeScalingoState(resolveSeed(options.seed ?? 'default', options.accessTokenCanary));
+    this.bearers = new BearerIssuer(apiTokens, options.bearerLifetimeSeconds ?? 3600, this.state.user.id, this.clock);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response));
   }
 
   static async start(options: FakeScalingoOptions = {}): Promise<FakeScalingoApi> {
-    const api = new FakeScalingoApi(options);
-    if (options.seed === 'default') seedDefault(api.state, options.accessTokenCanary);
-    if (options.seed === 'demo') seedDemo(api.state, options.accessTokenCanary);
-    await api.listen(options.port ?? 0, options.tls);
-    return api;
+    const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    return new FakeScalingoApi(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, options);
   }
 
-  get url(): string {
-    return this.address;
+  get requests(): readonly RecordedRequest[] {
+    return this.log.all;
   }
 
   requestsTo(route: RouteName): RecordedRequest[] {
-    return this.requests.filter((request) => request.route === route);
+    return this.log.to(route);
   }
 
   clearRequests(): void {
-    this.requests.length = 0;
+    this.log.clear();
   }
 
-  inject(route: RouteName, fault: Fault): void {
-    this.faults.inject(route, fault);
+  /** Bearers issued since start (clearRequests does not reset it). */
+  get exchangeCount(): number {
+    return this.bearers.exchangeCount;
   }
 
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
+  /** The exchange now refuses this API token, and the bearers issued for it stop working. */
   revokeApiToken(token: string): void {
-    this.apiTokens.delete(token);
+    this.bearers.revokeApiToken(token);
   }
 
   /** Accepts a revoked token again, so one test's revocation does not outlive it. */
   restoreApiToken(token: string): void {
-    this.apiTokens.add(token);
+    this.bearers.restoreApiToken(token);
   }
 
-  /** Every bearer issued so far now answers 401, as after its hour. */
+  /** Every bearer issued so far now gets a 401, as after its `exp`; a new exchange works. */
   expireAllBearers(): void {
     this.bearers.expireAll();
   }
 
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  inject(route: RouteName, fault: Fault): void {
+    this.faultPlan.inject(route, fault);
   }
 
-  private listen(port: number, tls: FakeScalingoOptions['tls']): Promise<void> {
-    const handler = (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response);
-    const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+  clearFaults(): void {
+    this.faultPlan.clear();
+  }
+
+  /** Stops listening and closes every connection, keep-alive ones included, so mocha can exit. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve, reject) => {
+      this.lifetime.abort();
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
     });
-    this.server = server;
-    return new Promise((resolve) => {
-      server.listen(port, '127.0.0.1', () => {
-        this.address = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-        resolve();
-      });
-    });
+    return this.closing;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://fake');
-    const query = Object.fromEntries(url.searchParams);
-    const text = await readBody(request);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
+    response.setHeader('x-request-id', randomUUID());
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
-    const isExchange = method === 'POST' && url.pathname === '/v1/tokens/exchange';
-    const match = isExchange ? undefined : findRoute(method, url.pathname);
-    const route: RouteName | undefined = isExchange ? 'exchange' : match?.route.name;
-    const record: RecordedRequest = {
+    const match = matchRoute(method, url.pathname);
+    let rawBody: string;
+    try {
+      rawBody = await readBody(request);
+    } catch {
+      return; // The client went away while sending its body: nothing to answer.
+    }
+    const body = parseJson(rawBody);
+    const entry: RecordedRequest = {
       method,
       path: url.pathname,
-      query,
+      query: Object.fromEntries(url.searchParams),
       authorization: request.headers.authorization,
-      body,
-      route,
+      body: body.ok ? body.value : rawBody,
+      route: match.kind === 'route' ? match.route : undefined,
       status: 0,
-      at: Date.now(),
+      at: this.clock(),
     };
-    this.requests.push(record);
-    const send = (status: number, payload?: unknown, contentType = 'application/json; charset=utf-8') => {
-      record.status = status;
+    this.log.record(entry);
+    try {
+      const fault = entry.route === undefined ? undefined : this.faultPlan.take(entry.route, entry);
+      if (fault?.delayMs !== undefined && !(await this.waitUnlessAbandoned(fault.delayMs, response))) return;
+      if (fault?.drop) {
+        request.socket.destroy();
+        return;
+      }
+      const reply = (fault && faultReply(fault)) ?? this.routeReply(match, entry, body.ok);
       if (response.destroyed) return;
-      const raw = payload === undefined ? '' : typeof payload === 'string' ? payload : JSON.stringify(payload);
-      response.writeHead(status, { 'content-type': contentType, 'x-request-id': randomUUID() });
-      response.end(raw);
-    };
-
-    const fault = route ? this.faults.take(route, { query, path: url.pathname }) : undefined;
-    if (fault?.delayMs) await delay(fault.delayMs);
-    if (fault?.drop) {
-      record.status = -1;
-      request.socket.destroy();
-      return;
-    }
-    if (fault?.status !== undefined) {
-      const faultBody = fault.body ?? '';
-      send(fault.status, faultBody, fault.contentType ?? (typeof faultBody === 'string' ? 'text/plain' : undefined));
-      return;
-    }
-
-    const answer = this.answer(request, isExchange, match, query, body);
-    if (fault?.truncate && answer.body !== undefined) {
-      const json = JSON.stringify(answer.body);
-      send(answer.status, json.slice(0, Math.floor(json.length / 2)));
-      return;
-    }
-    send(answer.status, answer.body);
-  }
-
-  private answer(
-    request: IncomingMessage,
-    isExchange: boolean,
-    match: ReturnType<typeof findRoute>,
-    query: Record<string, string>,
-    body: unknown,
-  ): { status: number; body?: unknown } {
-    const authorization = request.headers.authorization ?? '';
-    if (isExchange) {
-      const apiToken = basicPassword(authorization);
-      if (apiToken === undefined || !this.apiTokens.has(apiToken)) return { status: 401, body: { error: 'invalid credentials' } };
-      return { status: 200, body: { token: this.bearers.issue(apiToken) } };
-    }
-    if (!match) return { status: 404, body: { error: 'not found' } };
-    const bearer = /^Bearer (.+)$/u.exec(authorization)?.[1];
-    const owner = bearer ? this.bearers.verify(bearer) : undefined;
-    if (!owner || !this.apiTokens.has(owner)) return { status: 401, body: { error: 'You are not authorized to access this resource' } };
-    return match.route.handle({ params: match.params, query, body }, this.state);
-  }
-}
-
-function findRoute(method: string, path: string): { route: (typeof ROUTES)[number]; params: Record<string, string> } | undefined {
-  for (const route of ROUTES) {
-    const match = route.pattern.exec(path);
-    if (match && route.method === method) {
-      const params: Record<string, string> = match[1] ? { id: decodeURIComponent(match[1]) } : {};
-      return { route, params };
+      writeReply(response, reply, { truncate: fault?.truncate ?? false });
+      entry.status = reply.status;
+    } catch (error) {
+      // A bug of the fake: say so in the answer rather than leave the client hanging.
+      if (!response.headersSent && !response.destroyed) {
+        const reply = errorReply(500, `fake API bug: ${error instanceof Error ? error.message : String(error)}`);
+        writeReply(response, reply);
+        entry.status = reply.status;
+      }
+    } finally {
+      this.options.onRequest?.(entry);
     }
   }
-  return undefined;
+
+  /** false when the client went away or the server closed during the wait: nobody to answer. */
+  private async waitUnlessAbandoned(delayMs: number, response: ServerResponse): Promise<boolean> {
+    const clientGone = new AbortController();
+    const onClose = (): void => clientGone.abort();
+    response.once('close', onClose);
+    try {
+      await sleep(delayMs, undefined, { signal: AbortSignal.any([this.lifetime.signal, clientGone.signal]) });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      response.off('close', onClose);
+    }
+  }
+
+  /** Unknown path, wrong method, malformed body, missing bearer, then the route itself. */
+  private routeReply(match: RouteMatch, entry: RecordedRequest, bodyIsJson: boolean): Reply {
+    if (match.kind === 'notFound') return errorReply(404, 'not found');
+    if (match.kind === 'methodNotAllowed') {
+      return errorReply(405, 'method not allowed', { allow: match.allowed.join(', ') });
+    }
+    if (!bodyIsJson) return errorReply(400, 'malformed JSON body');
+    if (match.route === 'exchange') return exchange(entry.authorization, this.bearers);
+    const refusal = refuseUnlessBearer(entry.authorization, this.bearers);
+    if (refusal) return refusal;
+    return handlers[match.route]({
+      state: this.state,
+      integrationId: match.integrationId,
+      query: entry.query,
+      body: entry.body,
+      now: new Date(this.clock()).toISOString(),
+      refusedAccessTokenPrefixes: this.options.refusedAccessTokenPrefixes ?? DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES,
+    });
+  }
 }
 
-function basicPassword(authorization: string): string | undefined {
-  const encoded = /^Basic (.+)$/u.exec(authorization)?.[1];
-  if (!encoded) return undefined;
-  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
-  return decoded.startsWith(':') ? decoded.slice(1) : undefined;
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => resolve(''));
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** An empty body counts as JSON (undefined): GET and DELETE carry none. */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
 }

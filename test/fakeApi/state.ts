@@ -1,111 +1,141 @@
-import {
-  aPullRequest,
-  aRepository,
-  anOrganization,
-  type FakeIntegration,
-  type FakeKey,
-  type FakeOrganization,
-  type FakePullRequest,
-  type FakeRepository,
-} from './builders';
+/**
+ * The fake's in-memory account. Handlers read and change it; tests reach it through
+ * `api.state` to arrange what a scenario needs (5,000 repositories, 200 organizations…) or to
+ * check what a request changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { aRepository, anIntegration, anOrganization, aKey, avatarUrl } from './builders';
+import type { FakeIntegration, FakeOrganization, FakeRepository, FakeSshKey, FakeUser } from './model';
+import type { FakeSeed } from './seed';
 
-/** The fake account: its integrations and, per integration, what the code host would show. */
-export class FakeState {
-  readonly integrations: FakeIntegration[] = [];
-  private readonly organizations = new Map<string, FakeOrganization[]>();
-  private readonly repositories = new Map<string, FakeRepository[]>();
-  private readonly pullRequests = new Map<string, FakePullRequest[]>();
-  /** Keys on the code host, not yet imported. */
-  private readonly hostKeys = new Map<string, FakeKey[]>();
-  /** Keys in the Scalingo account (`GET /v1/keys`). */
-  readonly accountKeys: FakeKey[] = [];
+/** What the link route accepted, already validated. */
+export interface LinkRequest {
+  scm_type: string;
+  url: string;
+  access_token: string;
+}
 
-  addIntegration(integration: FakeIntegration): FakeIntegration {
-    this.integrations.push(integration);
-    return integration;
+export class FakeScalingoState {
+  readonly user: FakeUser;
+  private readonly linked: FakeIntegration[];
+  private readonly accountKeys: FakeSshKey[];
+
+  constructor(seed: FakeSeed) {
+    // A copy: a seed object shared between tests must not carry one test's changes into the next.
+    const copy = structuredClone(seed);
+    this.user = copy.user;
+    this.linked = [...copy.integrations];
+    this.accountKeys = [...(copy.keys ?? [])];
+  }
+
+  get integrations(): readonly FakeIntegration[] {
+    return this.linked;
+  }
+
+  /** The SSH keys of the Scalingo account (`GET /v1/keys`), imported or not. */
+  get keys(): readonly FakeSshKey[] {
+    return this.accountKeys;
   }
 
   integration(id: string): FakeIntegration | undefined {
-    return this.integrations.find((integration) => integration.id === id);
+    return this.linked.find((integration) => integration.id === id);
   }
 
+  /** For tests: the first integration of that platform, or a clear failure. */
   integrationOfType(scmType: string): FakeIntegration {
-    const found = this.integrations.find((integration) => integration.scm_type === scmType);
-    if (!found) throw new Error(`no ${scmType} integration in the fake state`);
+    const found = this.linked.find((integration) => integration.scm_type === scmType);
+    if (!found) throw new Error(`The fake API has no ${scmType} integration.`);
     return found;
   }
 
+  findLinked(scmType: string, url: string): FakeIntegration | undefined {
+    return this.linked.find(
+      (integration) => integration.scm_type === scmType && integration.url.toLowerCase() === url.toLowerCase(),
+    );
+  }
+
+  addIntegration(integration: FakeIntegration): FakeIntegration {
+    if (this.integration(integration.id)) throw new Error(`The fake API already has integration ${integration.id}.`);
+    this.linked.push(integration);
+    return integration;
+  }
+
   removeIntegration(id: string): boolean {
-    const index = this.integrations.findIndex((integration) => integration.id === id);
+    const index = this.linked.findIndex((integration) => integration.id === id);
     if (index < 0) return false;
-    this.integrations.splice(index, 1);
+    this.linked.splice(index, 1);
     return true;
   }
 
-  organizationsOf(integrationId: string): FakeOrganization[] {
-    return this.organizations.get(integrationId) ?? [];
+  /**
+   * Links a code-host account as the real service does after checking the token with the host.
+   * The new account holds a little content so a freshly linked node has something to expand.
+   */
+  link(request: LinkRequest, createdAt: string): FakeIntegration {
+    const username = this.user.username;
+    const uid = String(Math.floor(Math.random() * 100_000));
+    const integration = anIntegration({
+      id: randomUUID(),
+      scm_type: request.scm_type,
+      url: request.url,
+      access_token: request.access_token,
+      created_at: createdAt,
+      uid,
+      username,
+      avatar_url: avatarUrl(request.scm_type, request.url, uid),
+      email: this.user.email,
+      profile_url: `${request.url}/${username}`,
+      repositories: [
+        aRepository({ owner: username, name: 'hello-scalingo', description: 'Sample app deployed on Scalingo' }),
+        aRepository({ owner: username, name: 'dotfiles', description: null }),
+      ],
+      keys: [aKey({ name: `${username} workstation` })],
+    });
+    return this.addIntegration(integration);
   }
 
-  addOrganization(integrationId: string, organization: FakeOrganization): FakeOrganization {
-    this.organizations.set(integrationId, [...this.organizationsOf(integrationId), organization]);
-    return organization;
+  /**
+   * Copies onto the account the integration's keys not imported yet (same fingerprint = same key)
+   * and returns them: a second import returns nothing.
+   */
+  importKeys(integration: FakeIntegration, importedAt: string): FakeSshKey[] {
+    const known = new Set(this.accountKeys.map((key) => key.fingerprint));
+    const imported = integration.keys
+      .filter((key) => !known.has(key.fingerprint))
+      .map((key) => ({ ...key, id: randomUUID(), name: `${integration.scm_type}-${key.name}`, created_at: importedAt }));
+    this.accountKeys.push(...imported);
+    return imported;
   }
 
-  /** `count` more organizations named org-0001…, for paging and scale tests. */
-  addOrganizations(integrationId: string, count: number): void {
-    const integration = this.require(integrationId);
-    const start = this.organizationsOf(integrationId).length;
-    for (let index = 0; index < count; index++) {
-      const login = `org-${String(start + index + 1).padStart(4, '0')}`;
-      this.addOrganization(integrationId, anOrganization(integration, login, `Organization number ${start + index + 1}`));
-    }
+  /** Adds `count` organizations named `<prefix>-0001`…, for scale tests. */
+  addOrganizations(integrationId: string, count: number, prefix = 'generated-org'): FakeOrganization[] {
+    const integration = this.required(integrationId);
+    const start = integration.organizations.length;
+    const added = Array.from({ length: count }, (_, index) =>
+      anOrganization({ login: `${prefix}-${pad(start + index + 1)}`, description: `Generated organization ${start + index + 1}` }),
+    );
+    integration.organizations.push(...added);
+    return added;
   }
 
-  repositoriesOf(integrationId: string): FakeRepository[] {
-    return this.repositories.get(integrationId) ?? [];
+  /** Adds `count` repositories named `repo-0001`… under `owner`, for scale tests. */
+  addRepositories(integrationId: string, owner: string, count: number): FakeRepository[] {
+    const integration = this.required(integrationId);
+    const start = integration.repositories.filter((repository) => repository.owner === owner).length;
+    const added = Array.from({ length: count }, (_, index) =>
+      aRepository({ owner, name: `repo-${pad(start + index + 1)}`, description: `Generated repository ${start + index + 1}` }),
+    );
+    integration.repositories.push(...added);
+    return added;
   }
 
-  addRepository(integrationId: string, repository: FakeRepository): FakeRepository {
-    this.repositories.set(integrationId, [...this.repositoriesOf(integrationId), repository]);
-    return repository;
-  }
-
-  /** `count` more repositories under `owner` named repo-0001…, for paging and scale tests. */
-  addRepositories(integrationId: string, owner: string, count: number): void {
-    const integration = this.require(integrationId);
-    const list = this.repositories.get(integrationId) ?? [];
-    for (let index = 0; index < count; index++) {
-      list.push(aRepository(integration, owner, `repo-${String(index + 1).padStart(4, '0')}`, { description: `Generated repository ${index + 1}` }));
-    }
-    this.repositories.set(integrationId, list);
-  }
-
-  pullRequestsOf(integrationId: string, fullName: string): FakePullRequest[] {
-    return this.pullRequests.get(`${integrationId}/${fullName}`) ?? [];
-  }
-
-  addPullRequest(integrationId: string, repository: FakeRepository, number: number, title: string, state: 'open' | 'closed' = 'open'): FakePullRequest {
-    const pullRequest = aPullRequest(this.require(integrationId), repository, number, title, state);
-    const key = `${integrationId}/${repository.fullName}`;
-    this.pullRequests.set(key, [...(this.pullRequests.get(key) ?? []), pullRequest]);
-    return pullRequest;
-  }
-
-  addHostKey(integrationId: string, key: FakeKey): void {
-    this.hostKeys.set(integrationId, [...(this.hostKeys.get(integrationId) ?? []), key]);
-  }
-
-  /** What `import_keys` does: moves the host's keys not yet imported into the account. */
-  importKeys(integrationId: string): FakeKey[] {
-    const imported = new Set(this.accountKeys.map((key) => key.fingerprint));
-    const fresh = (this.hostKeys.get(integrationId) ?? []).filter((key) => !imported.has(key.fingerprint));
-    this.accountKeys.push(...fresh);
-    return fresh;
-  }
-
-  private require(integrationId: string): FakeIntegration {
-    const integration = this.integration(integrationId);
-    if (!integration) throw new Error(`no integration ${integrationId} in the fake state`);
+  private required(id: string): FakeIntegration {
+    const integration = this.integration(id);
+    if (!integration) throw new Error(`The fake API has no integration ${id}.`);
     return integration;
   }
+}
+
+function pad(value: number): string {
+  return String(value).padStart(4, '0');
 }
