@@ -4,12 +4,35 @@
 //   node esbuild.mjs --watch       rebuild the development bundle on change
 //   node esbuild.mjs --tests       also compile src/ and test/ file by file into out/ for mocha
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+
+/**
+ * undici carries two HTTP parsers as base64 WebAssembly in its JavaScript (about 72 KB each): a SIMD
+ * one, used wherever VS Code runs, and a plain fallback (no-SIMD machines, UNDICI_NO_WASM_SIMD=1).
+ * The fallback ships as a binary file beside the bundle and is read only if it is ever needed.
+ */
+const FALLBACK_PARSER_FILE = 'llhttp.wasm';
+const fallbackParserFromDisk = {
+  name: 'llhttp-fallback-from-disk',
+  setup(build) {
+    build.onResolve({ filter: /\/llhttp-wasm\.js$/ }, () => ({ path: FALLBACK_PARSER_FILE, namespace: 'llhttp-fallback' }));
+    build.onLoad({ filter: /.*/, namespace: 'llhttp-fallback' }, () => ({
+      contents: `module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(FALLBACK_PARSER_FILE)}));`,
+      loader: 'js',
+    }));
+    build.onEnd(() => {
+      const parser = createRequire(import.meta.url)('undici/lib/llhttp/llhttp-wasm.js');
+      mkdirSync('dist', { recursive: true });
+      writeFileSync(join('dist', FALLBACK_PARSER_FILE), parser);
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions} */
 const extensionBundle = {
@@ -21,6 +44,7 @@ const extensionBundle = {
   // VS Code 1.101 ships Node 22.15: the lowest runtime this bundle must run on.
   target: 'node22',
   external: ['vscode'],
+  plugins: [fallbackParserFromDisk],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
