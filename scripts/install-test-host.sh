@@ -2,14 +2,18 @@
 # Installs the offline VS Code host the integration tests run in (see README, "Tests"):
 # Debian's Chromium and the headers code-server's native deps need, Node 24, and code-server,
 # all cached outside the clone so a second run costs nothing.
+#   --no-browser  skip Chromium: `npm run demo` is opened in the person's own browser
 set -euo pipefail
+
+with_browser=1
+[ "${1:-}" = --no-browser ] && with_browser=0
 
 NODE_MAJOR=24
 CODE_SERVER_VERSION=4.139.1
 CACHE="${SCALINGO_TEST_HOST_CACHE:-$HOME/.cache/scalingo-scm-test-host}"
 
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ $with_browser = 0 ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

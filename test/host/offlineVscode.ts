@@ -6,51 +6,22 @@
  * exits with the tests' exit code. Everything it creates lives in one temp folder, removed at the end.
  * Tests can also use the workbench as a person would through its UI driver (see UiCommand below).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CODE_SERVER_VERSION, chromiumPath, codeServerEntry, node24BinDir, offlineHostInstalled } from './hostInstall';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { CodeServer, tail } from './codeServer';
+import { CODE_SERVER_VERSION, offlineHostInstalled } from './hostInstall';
 
 const TIMEOUT_MS = Number(process.env.SCALINGO_TEST_TIMEOUT_MS) || 10 * 60 * 1000;
-
-/** Written to User/ and Machine/ settings (machine- and application-scoped ones are read from there). */
-const SETTINGS = {
-  // VS Code 1.139 opens the Chat side bar at start-up and then fails offline.
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  // Nothing should open, check or fetch anything beside what the tests do.
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-};
 
 /**
  * Browser console errors every offline run has: code-server lacks Microsoft's proprietary `vsda`
  * module (404), and the extension gallery (open-vsx.org) cannot be reached.
  */
 const OFFLINE_NOISE = /vsda|open-vsx\.org/u;
-
-/** Flags VSCODE_HOST.md found this closed network needs. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface LaunchRequest {
   readonly developmentPaths: string[];
@@ -77,124 +48,6 @@ function parseArgs(argv: readonly string[]): LaunchRequest {
     throw new Error('usage: offline-vscode --extensionDevelopmentPath=<dir> --extensionTestsPath=<file> [folder]');
   }
   return { developmentPaths, testsPath, folder };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-type Profile = ReturnType<typeof prepareProfile>;
-
-/** Fresh profile: empty extensions, settings that silence start-up noise, a private config.yaml. */
-function prepareProfile(temp: string, port: number) {
-  const dirs = {
-    userData: join(temp, 'user-data'),
-    extensions: join(temp, 'extensions'),
-    xdgConfig: join(temp, 'xdg-config'),
-    xdgData: join(temp, 'xdg-data'),
-    workspace: join(temp, 'workspace'),
-    config: join(temp, 'config.yaml'),
-    serverLog: join(temp, 'code-server.log'),
-  };
-  for (const dir of [dirs.extensions, dirs.xdgConfig, dirs.xdgData, dirs.workspace]) mkdirSync(dir, { recursive: true });
-  for (const scope of ['User', 'Machine']) {
-    mkdirSync(join(dirs.userData, scope), { recursive: true });
-    writeFileSync(join(dirs.userData, scope, 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-  }
-  // Without --config, code-server writes ~/.config/code-server/config.yaml.
-  writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  return dirs;
-}
-
-/**
- * The environment reaches the extension host (SCALINGO_TEST_* and the UI driver's URL included) through code-server.
- * Removed: variables that would make code-server bind elsewhere or hand the folder to another
- * instance (PORT, VSCODE_IPC_HOOK_CLI when run from a VS Code terminal, VSCODE_OPTIONS…), and the
- * outer VS Code's git askpass hooks, which the built-in git extension would otherwise call.
- */
-function serverEnv(dirs: Profile, outputFile: string, uiDriverUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(PORT|PASSWORD|HASHED_PASSWORD|VSCODE_.*|CODE_SERVER_.*|CS_.*)$/u.test(name)) env[name] = value;
-  }
-  return {
-    ...env,
-    // code-server spawns `node` for its own helpers: it must be Node 24 there too.
-    PATH: `${node24BinDir}${delimiter}${process.env.PATH ?? ''}`,
-    XDG_CONFIG_HOME: dirs.xdgConfig,
-    XDG_DATA_HOME: dirs.xdgData,
-    SCALINGO_TEST_OUTPUT: outputFile,
-    SCALINGO_UI_DRIVER_URL: uiDriverUrl,
-  };
-}
-
-function startCodeServer(dirs: Profile, port: number, folder: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const log = openSync(dirs.serverLog, 'a');
-  const args = [
-    codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', dirs.config,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    // Makes the web workbench honour the `payload` URL parameter that carries the test paths.
-    '--vscode-option', 'enable-smoke-test-driver',
-    // Under tests the workbench refuses to show dialogs, link protection's "Do you want code-server
-    // to open the external website?" included, so openExternal would reject for any untrusted domain.
-    '--link-protection-trusted-domains', '*',
-    folder,
-  ];
-  // Own process group, so stopping it also stops the extension host and helpers it spawned.
-  const server = spawn(join(node24BinDir, 'node'), args, { env, detached: true, stdio: ['ignore', log, log] });
-  closeSync(log);
-  return server;
-}
-
-/**
- * SIGTERM lets code-server stop its children; the SIGKILL that follows gets whatever is left in the
- * group (an extension host still shutting down), so nothing writes into the temp folder we remove next.
- */
-async function stopCodeServer(server: ChildProcess): Promise<void> {
-  const exited =
-    server.exitCode !== null || server.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
-  killGroup(server, 'SIGTERM');
-  await Promise.race([exited, delay(5000)]);
-  killGroup(server, 'SIGKILL');
-  await exited;
-}
-
-function killGroup(server: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (server.pid) process.kill(-server.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-async function waitUntilListening(server: ChildProcess, port: number, serverLog: string): Promise<void> {
-  for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`code-server exited (${server.exitCode ?? server.signalCode}) before listening:\n${tail(serverLog, 30)}`);
-    }
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await delay(200);
-  }
 }
 
 /** The workbench URL whose `payload` makes code-server's extension host run the tests. */
@@ -448,29 +301,14 @@ function streamToStdout(file: string): () => void {
   };
 }
 
-function tail(file: string, lines: number): string {
-  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : `(no ${file})`;
-}
-
 /** Says why a run failed: the extension host's log, the browser's console errors, else code-server's output. */
-function printDiagnostics(dirs: Profile, consoleErrors: readonly string[]): void {
-  const logsDir = join(dirs.userData, 'logs');
-  const hostLogs = existsSync(logsDir)
-    ? readdirSync(logsDir)
-        .sort()
-        .map((session) => join(logsDir, session, 'exthost1', 'remoteexthost.log'))
-        .filter(existsSync)
-    : [];
-  const hostLog = hostLogs.at(-1);
+function printDiagnostics(host: CodeServer, consoleErrors: readonly string[]): void {
+  const hostLog = host.extensionHostLog();
   const sections = hostLog
     ? [`extension host log (${hostLog}), last 40 lines`, tail(hostLog, 40)]
-    : ['no extension host log; code-server output, last 40 lines', tail(dirs.serverLog, 40)];
+    : ['no extension host log; code-server output, last 40 lines', tail(host.serverLog, 40)];
   sections.push(`browser console errors (${consoleErrors.length}), last 30`, consoleErrors.slice(-30).join('\n') || '(none)');
   for (let i = 0; i < sections.length; i += 2) console.error(`\n--- ${sections[i]} ---\n${sections[i + 1]}`);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 }
 
 /** Rejects after the hard limit, or when a signal asks us to stop (runTests forwards Ctrl+C as SIGINT). */
@@ -487,51 +325,47 @@ function limits(): Promise<never> {
 async function main(): Promise<number> {
   const request = parseArgs(process.argv.slice(2));
   if (!offlineHostInstalled()) throw new Error('Node 24, code-server or Chromium is missing: run scripts/install-test-host.sh');
-  const port = await freePort();
-  const temp = mkdtempSync(join(tmpdir(), 'scalingo-scm-host-'));
-  const dirs = prepareProfile(temp, port);
-  const folder = request.folder ?? dirs.workspace;
-  const outputFile = process.env.SCALINGO_TEST_OUTPUT || join(temp, 'test-output.log');
+  const host = await CodeServer.prepare({ name: 'scalingo-scm-host' });
+  const folder = request.folder ?? host.workspace;
+  const outputFile = process.env.SCALINGO_TEST_OUTPUT || join(host.temp, 'test-output.log');
   const consoleErrors: string[] = [];
   const stopStreaming = streamToStdout(outputFile);
-  let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   let uiDriver: UiDriverServer | undefined;
-  // Whatever happens to this process, do not leave code-server running.
-  process.once('exit', () => server && killGroup(server, 'SIGKILL'));
   let code = 1;
   try {
-    console.log(`offline VS Code host: code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port}`);
+    console.log(`offline VS Code host: code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${host.port}`);
     const run = async () => {
       const driver = await startUiDriverServer();
       uiDriver = driver;
-      server = startCodeServer(dirs, port, folder, serverEnv(dirs, outputFile, driver.url));
-      await waitUntilListening(server, port, dirs.serverLog);
-      const launched = await chromium.launch({
-        executablePath: chromiumPath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        // Playwright would otherwise exit on these signals itself, skipping our clean-up below.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
+      await host.start({
+        folder,
+        // The environment reaches the extension host (SCALINGO_TEST_* included) through code-server.
+        env: { SCALINGO_TEST_OUTPUT: outputFile, SCALINGO_UI_DRIVER_URL: driver.url },
+        args: [
+          // Makes the web workbench honour the `payload` URL parameter that carries the test paths.
+          '--vscode-option', 'enable-smoke-test-driver',
+          // Under tests the workbench refuses to show dialogs, link protection's "Do you want code-server
+          // to open the external website?" included, so openExternal would reject for any untrusted domain.
+          '--link-protection-trusted-domains', '*',
+        ],
       });
+      const launched = await launchChromium();
       browser = launched;
       const crashed = new Promise<never>((_, reject) =>
         launched.once('disconnected', () => reject(new Error('Chromium closed before the tests finished'))),
       );
-      return Promise.race([runWorkbench(launched, workbenchUrl(port, request, folder), consoleErrors, driver), crashed]);
+      return Promise.race([runWorkbench(launched, workbenchUrl(host.port, request, folder), consoleErrors, driver), crashed]);
     };
     code = await Promise.race([run(), limits()]);
   } catch (error) {
     console.error(`offline VS Code host: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     stopStreaming();
-    if (code !== 0) printDiagnostics(dirs, consoleErrors);
+    if (code !== 0) printDiagnostics(host, consoleErrors);
     uiDriver?.close();
     await browser?.close().catch(() => undefined);
-    if (server) await stopCodeServer(server);
-    rmSync(temp, { recursive: true, force: true });
+    await host.dispose();
   }
   return code;
 }
