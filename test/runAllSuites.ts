@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { offlineHostInstalled } from './host/hostInstall';
 
 interface SuiteSummary {
   readonly suite: string;
@@ -36,10 +37,21 @@ function runSuite(name: string, command: string, args: string[]): SuiteSummary {
   return { ...summary, failed };
 }
 
+/** A check that is one test: it passes when the command exits 0. */
+function runCheck(name: string, command: string, args: string[]): SuiteSummary {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const passed = result.status === 0;
+  console.log(`${name}: ${passed ? 'passed' : `failed (exit ${result.status ?? result.signal})`}`);
+  return { suite: name, passed: passed ? 1 : 0, failed: passed ? 0 : 1, pending: 0 };
+}
+
 mkdirSync(RESULTS, { recursive: true });
 const suites = [
   runSuite('unit', process.execPath, [require.resolve('mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json']),
   runSuite('integration', process.execPath, [join('out', 'test', 'runIntegrationTests.js')]),
+  // The packaged .vsix, installed as a user would, must activate (needs the offline host).
+  ...(offlineHostInstalled() ? [runCheck('packaged .vsix', process.execPath, [join('out', 'test', 'host', 'checkVsix.js')])] : []),
 ];
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
 const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
