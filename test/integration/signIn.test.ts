@@ -82,6 +82,23 @@ describe('sign in and out', () => {
     assert.deepEqual(await vscode.authentication.getAccounts('scalingo'), []);
   });
 
+  it('refuses to send the token over plain http to anything but this machine', async () => {
+    const extension = await extensionApi();
+    const config = vscode.workspace.getConfiguration('scalingo');
+    await config.update('authUrl', 'http://auth.example.com', vscode.ConfigurationTarget.Global);
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      api.clearRequests();
+      await signIn();
+      assert.equal(await extension.session.isSignedIn(), false);
+      assert.match(String(errors.calls[0]?.[0]), /must be an https URL/u);
+      assert.ok(errors.calls[0]?.includes('Open Settings'), 'no Open Settings action');
+    } finally {
+      errors.restore();
+      await config.update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('does nothing when the input is dismissed', async () => {
     const answers = answerInputBoxes(undefined);
     try {

@@ -58,6 +58,19 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     }
   });
 
+  it('lists a code host type it does not know under its raw name', async () => {
+    const extension = await extensionApi();
+    api.inject('list', {
+      status: 200,
+      body: { scm_integrations: [{ id: 'future-1', scm_type: 'bitbucket', url: 'https://bitbucket.org', username: 'ada' }] },
+      times: 1,
+    });
+    extension.tree.refreshAll();
+    const [node] = await children(extension);
+    assert.equal(labelOf(node!), 'bitbucket');
+    assert.equal(node!.getTreeItem().contextValue, 'integration.bitbucket');
+  });
+
   it('explains an empty group list instead of showing nothing', async () => {
     const extension = await extensionApi();
     const selfHosted = await childLabelled(extension, undefined, 'GitLab self-hosted');
