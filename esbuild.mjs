@@ -1,5 +1,6 @@
 // Builds the extension bundle (dist/extension.js) and, with --tests, the unbundled test tree (out/).
-//   node esbuild.mjs               development bundle with source maps
+//   node esbuild.mjs               development bundles with source maps: dist/extension.js, and
+//                                  dist/api.js (undici, zod, the client) that it loads on first use
 //   node esbuild.mjs --production  minified bundle, what `npm run package` ships
 //   node esbuild.mjs --watch       rebuild the development bundle on change
 //   node esbuild.mjs --tests       also compile src/ and test/ file by file into out/ for mocha
@@ -34,23 +35,47 @@ const fallbackParserFromDisk = {
   },
 };
 
+/** The API module's entry, built on its own (dist/api.js) and required by the extension on first use. */
+const API_ENTRY = /[\\/]api[\\/]index$/;
+const apiOnFirstUse = {
+  name: 'api-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: API_ENTRY }, (args) =>
+      args.importer.endsWith('apiLoader.ts') ? { path: './api.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
-const extensionBundle = {
-  entryPoints: ['src/extension.ts'],
+const common = {
   bundle: true,
-  outfile: 'dist/extension.js',
   format: 'cjs',
   platform: 'node',
-  // VS Code 1.101 ships Node 22.15: the lowest runtime this bundle must run on.
+  // VS Code 1.101 ships Node 22.15: the lowest runtime these bundles must run on.
   target: 'node22',
   external: ['vscode'],
-  plugins: [fallbackParserFromDisk],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  // Lets `npm run bench` and the size check read what went into the bundle.
+  // Lets `npm run bench` read what went into the bundles (dist/*.meta.json).
   metafile: true,
   logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const extensionBundle = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  plugins: [apiOnFirstUse],
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const apiBundle = {
+  ...common,
+  entryPoints: ['src/api/index.ts'],
+  outfile: 'dist/api.js',
+  plugins: [fallbackParserFromDisk],
 };
 
 function typeScriptFiles(dir) {
@@ -75,11 +100,13 @@ const testTree = () => ({
 });
 
 if (watch) {
-  const context = await esbuild.context(extensionBundle);
-  await context.watch();
+  for (const options of [extensionBundle, apiBundle]) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching src/ …');
 } else {
-  await esbuild.build(extensionBundle);
+  for (const [name, options] of [['extension', extensionBundle], ['api', apiBundle]]) {
+    const { metafile } = await esbuild.build(options);
+    writeFileSync(join('dist', `${name}.meta.json`), JSON.stringify(metafile));
+  }
   if (tests) {
     rmSync('out', { recursive: true, force: true });
     await esbuild.build(testTree());

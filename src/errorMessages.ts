@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ScalingoError } from './api/errors';
+import { isScalingoError } from './api/errors';
 import { InvalidSettingError, NotSignedInError } from './auth/session';
 import { SecretStorageUnavailableError } from './auth/tokenStore';
 
@@ -19,7 +19,7 @@ export function describeError(error: unknown): UserFacingError {
   if (error instanceof NotSignedInError) return { message: error.message, remedies: ['signIn'] };
   if (error instanceof InvalidSettingError) return { message: error.message, remedies: ['openSettings'] };
   if (error instanceof SecretStorageUnavailableError) return { message: error.message, remedies: ['showLog'] };
-  if (!(error instanceof ScalingoError)) {
+  if (!isScalingoError(error)) {
     return { message: vscode.l10n.t('Something unexpected went wrong. See the Scalingo log for details.'), remedies: ['showLog'] };
   }
   switch (error.kind) {

@@ -46,6 +46,14 @@ export function createDispatcher(settings: NetworkSettings = {}): DispatcherType
  * GitHub Enterprise or GitLab behind a corporate CA works as it does in the browser.
  */
 function trustedCertificates(): string[] | undefined {
+  // Reading the system store takes about 20 ms; it does not change while VS Code runs.
+  certificates ??= { list: readCertificates() };
+  return certificates.list;
+}
+
+let certificates: { list: string[] | undefined } | undefined;
+
+function readCertificates(): string[] | undefined {
   const read = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
   if (!read) return undefined;
   try {

@@ -63,6 +63,15 @@ export class ScalingoError extends Error {
   }
 }
 
+/**
+ * Checks the shape, not the class: the extension bundle and the API bundle (dist/api.js, loaded on
+ * first use) each carry a copy of this file, so `instanceof` would fail across them.
+ */
 export function isScalingoError(error: unknown, kind?: ScalingoErrorKind): error is ScalingoError {
-  return error instanceof ScalingoError && (kind === undefined || error.kind === kind);
+  return (
+    error instanceof Error &&
+    error.name === 'ScalingoError' &&
+    typeof (error as Partial<ScalingoError>).kind === 'string' &&
+    (kind === undefined || (error as ScalingoError).kind === kind)
+  );
 }
