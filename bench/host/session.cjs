@@ -1,0 +1,193 @@
+// One launch for two scenarios on the extension as shipped (its own activation events):
+//   1. the scripted session of issue 7, counting the fake API's requests action by action;
+//   2. scale: 200 organizations and a namespace of 5,000 repositories, timed, with the extension
+//      host's memory and event-loop delay sampled throughout.
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+const vscode = require('vscode');
+const { env, writeResult, hostSettled, activationMarks, fakeCounts, countsBetween, ui, waitForQuickInput, labelOf, useApi, nextSessionChange, sleep, megabytes } = require('./common.cjs');
+
+const API_TOKEN = 'tk-us-test-token';
+const zodLoaded = () => '__zod_globalConfig' in globalThis;
+
+exports.run = async function run() {
+  const id = env('BENCH_EXTENSION_ID');
+  const extension = vscode.extensions.getExtension(id);
+  if (!extension) throw new Error(`${id} is not loaded in this host`);
+  await hostSettled();
+  // Whatever start-up did on its own, before the bench asked for anything.
+  const startup = { activatedWithoutBeingAsked: extension.isActive, vscodeMarks: activationMarks(id), apiCodeLoaded: zodLoaded() };
+  const api = await extension.activate();
+  const result = { startup };
+  result.session = await scriptedSession(api, env('BENCH_FAKE_URL'), env('BENCH_FAKE_CONTROL'));
+  result.scale = await scale(api, env('BENCH_SCALE_URL'), env('BENCH_SCALE_CONTROL'));
+  writeResult(result);
+};
+
+/** Runs the actions in order, counting each one's requests; the first failure ends the session. */
+async function scriptedSession(api, url, control) {
+  const actions = [];
+  const first = await fakeCounts(control);
+  const step = async (name, target, work) => {
+    const before = await fakeCounts(control);
+    const started = performance.now();
+    let error;
+    try {
+      return await work();
+    } catch (failure) {
+      error = String(failure?.message ?? failure);
+      throw failure;
+    } finally {
+      const counted = countsBetween(before, await fakeCounts(control));
+      actions.push({ name, target, requests: counted.total, byRoute: counted.byRoute, ms: performance.now() - started, ...(error && { error }) });
+    }
+  };
+  const nodes = {};
+  try {
+    await step('sign in', 'one token exchange', async () => {
+      const changed = nextSessionChange(api.session);
+      await useApi(url);
+      await changed;
+      await api.session.signIn(API_TOKEN);
+    });
+    await step('open the view', 1, async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.scalingo');
+      nodes.root = await api.tree.getChildren();
+      await sleep(300); // whatever the now visible view asks for itself counts too
+    });
+    await step('expand an integration (GitHub)', 1, async () => {
+      nodes.github = findByLabel(nodes.root, 'GitHub');
+      nodes.owners = await api.tree.getChildren(nodes.github);
+    });
+    await step('expand an organization', 1, async () => {
+      nodes.organization = findByLabel(nodes.owners, 'analytical-engines');
+      nodes.repositories = await api.tree.getChildren(nodes.organization);
+    });
+    await step('expand a repository', 1, async () => {
+      nodes.repository = findByLabel(nodes.repositories, 'engine-core');
+      await api.tree.getChildren(nodes.repository);
+    });
+    await step('re-expand the 3 cached nodes', 0, async () => {
+      for (const node of [nodes.github, nodes.organization, nodes.repository]) await api.tree.getChildren(node);
+    });
+    await step('open repository search (first listing)', 1, async () => {
+      nodes.command = vscode.commands.executeCommand('scalingo.searchRepositories', nodes.github);
+      await waitForQuickInput((state) => state.visible && state.items.length > 0);
+    });
+    await step('type "scalingo-app", a key every 80 ms', 'at most 2', async () => {
+      await ui({ action: 'type', text: 'scalingo-app', delayMs: 80 });
+      // Done when the list holds only the server's matches for the whole word.
+      await waitForQuickInput((state) => state.items.length > 0 && state.items.every((item) => item.label.includes('scalingo-app')));
+      await sleep(500); // longer than the debounce: a late search would be counted
+    });
+    await step('open a PR (repository → Show Pull Requests → first PR)', 1, async () => {
+      await ui({ action: 'press', key: 'Enter' });
+      await waitForQuickInput((state) => state.items.some((item) => /Pull Requests/u.test(item.label)));
+      await ui({ action: 'type', text: 'Pull Requests' });
+      await waitForQuickInput((state) => state.items.some((item) => item.focused && /Pull Requests/u.test(item.label)));
+      await ui({ action: 'press', key: 'Enter' });
+      await waitForQuickInput((state) => state.items.some((item) => /Add (logo|feature)/u.test(item.label)));
+      await ui({ action: 'press', key: 'Enter' });
+      await Promise.race([nodes.command, sleep(5000)]);
+      const opened = await ui({ action: 'openedUrls' });
+      if (!opened.some((address) => /\/pull\/\d+$/u.test(address))) throw new Error(`no pull request opened: ${JSON.stringify(opened)}`);
+    });
+  } catch {
+    // Recorded by step(); the scale scenario still runs.
+  }
+  const whole = countsBetween(first, await fakeCounts(control));
+  return { actions, tokenExchanges: whole.byRoute.exchange ?? 0, requests: whole.total };
+}
+
+/**
+ * Switches to a server with 200 organizations and 5,000 repositories in the user's namespace, then
+ * times what a person waits for: the root, the integration's children, the first page of the
+ * namespace. Then loads every page with "Load more…", as clicking it would, to see what 5,000 rows
+ * cost. After each load the bench asks every row for its tree item, as VS Code does when it redraws
+ * the node. Memory and event-loop delay are sampled separately for the two phases.
+ */
+async function scale(api, url, control) {
+  const sampler = sampleHost();
+  const before = await fakeCounts(control);
+  try {
+    const changed = nextSessionChange(api.session);
+    await useApi(url);
+    await changed;
+    const timings = {};
+    let mark = performance.now();
+    const lap = (name) => {
+      const now = performance.now();
+      timings[name] = now - mark;
+      mark = now;
+    };
+    const root = await api.tree.getChildren();
+    lap('rootMs');
+    const owners = await api.tree.getChildren(findByLabel(root, 'GitHub'));
+    lap('integrationMs');
+    const namespace = owners.find((node) => node.id.startsWith('user:'));
+    let rows = await api.tree.getChildren(namespace);
+    rows.forEach((node) => api.tree.getTreeItem(node));
+    lap('firstPageMs');
+    const firstItems = {
+      timeToFirstItemsMs: timings.rootMs + timings.integrationMs + timings.firstPageMs,
+      ...timings,
+      organizations: owners.length - 1,
+      firstPageRows: rows.length,
+      requests: countsBetween(before, await fakeCounts(control)),
+      ...sampler.phase(),
+    };
+
+    const pageMs = [];
+    for (let last = rows.at(-1); last && api.tree.getTreeItem(last).contextValue === 'loadMore' && pageMs.length < 500; last = rows.at(-1)) {
+      const { command } = api.tree.getTreeItem(last);
+      const started = performance.now();
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      rows = await api.tree.getChildren(namespace);
+      rows.forEach((node) => api.tree.getTreeItem(node));
+      pageMs.push(performance.now() - started);
+    }
+    const loadAll = { pages: pageMs.length, rows: rows.length, totalMs: pageMs.reduce((sum, ms) => sum + ms, 0), slowestPageMs: Math.max(0, ...pageMs), ...sampler.phase() };
+    return { firstItems, loadAll, ...sampler.stop() };
+  } catch (error) {
+    return { error: String(error?.stack ?? error), ...sampler.stop() };
+  }
+}
+
+/** Extension-host RSS (sampled every 5 ms) and event-loop delay, phase by phase. */
+function sampleHost() {
+  const rssBefore = process.memoryUsage().rss;
+  let overallPeak = rssBefore;
+  let phasePeak = rssBefore;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    phasePeak = Math.max(phasePeak, rss);
+    overallPeak = Math.max(overallPeak, rss);
+  }, 5);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  return {
+    /** The figures since the previous phase ended. */
+    phase() {
+      const figures = { eventLoopDelayMaxMs: delay.max / 1e6, rssPeakMb: megabytes(Math.max(phasePeak, process.memoryUsage().rss)) };
+      delay.reset();
+      phasePeak = process.memoryUsage().rss;
+      return figures;
+    },
+    stop() {
+      clearInterval(timer);
+      delay.disable();
+      const usage = process.memoryUsage();
+      return {
+        rssBeforeMb: megabytes(rssBefore),
+        rssPeakMb: megabytes(Math.max(overallPeak, usage.rss)),
+        rssAfterMb: megabytes(usage.rss),
+        heapUsedAfterMb: megabytes(usage.heapUsed),
+      };
+    },
+  };
+}
+
+function findByLabel(nodes, label) {
+  const found = nodes?.find((node) => labelOf(node) === label);
+  if (!found) throw new Error(`no "${label}" among: ${(nodes ?? []).map(labelOf).join(', ')}`);
+  return found;
+}
