@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScalingoExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
@@ -53,4 +55,29 @@ export async function childLabelled(api: ScalingoExtensionApi, parent: TreeNode 
   const found = nodes.find((node) => labelOf(node) === label);
   assert.ok(found, `no child "${label}" under ${parent?.id ?? 'the root'}: ${nodes.map(labelOf).join(', ')}`);
   return found;
+}
+
+/** Every file under the user-data folder (settings, state, logs) that contains one of `secrets`. */
+export async function filesHolding(secrets: readonly string[]): Promise<string[]> {
+  const extension = await extensionApi();
+  const userData = join(extension.globalStorageUri.fsPath, '..', '..', '..');
+  return filesUnder(userData).filter((file) => {
+    try {
+      const content = readFileSync(file);
+      return secrets.some((secret) => content.includes(secret));
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  } catch {
+    return [];
+  }
 }

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { children, extensionApi, signIn, signOut, startFakeApi } from './helpers';
+import { children, extensionApi, filesHolding, filesUnder, signIn, signOut, startFakeApi } from './helpers';
 import { stubWindow } from './stubs';
 import { uiDriver } from './uiDriver';
 
@@ -12,17 +12,6 @@ const API_TOKEN_CANARY = 'tk-us-canary-api-token-4242';
 const ACCESS_TOKEN_CANARY = 'canary-code-host-token-9f9f';
 const TYPED_TOKEN_CANARY = 'glpat-canary-typed-token-7777';
 const CANARIES = [API_TOKEN_CANARY, ACCESS_TOKEN_CANARY, TYPED_TOKEN_CANARY];
-
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
 
 async function walk(node: TreeNode | undefined, depth: number, seen: string[]): Promise<void> {
   const extension = await extensionApi();
@@ -96,19 +85,10 @@ describe('secrets', () => {
     // Everything VS Code and the extension wrote: settings, state, logs (the output channel too).
     const extension = await extensionApi();
     const userData = join(extension.globalStorageUri.fsPath, '..', '..', '..');
-    const files = filesUnder(userData);
-    const logFile = files.find((file) => /Scalingo\.log$/u.test(file));
+    const logFile = filesUnder(userData).find((file) => /Scalingo\.log$/u.test(file));
     assert.ok(logFile, 'the Scalingo log file was not found under the user data');
     assert.match(readFileSync(logFile, 'utf8'), /\[api\] GET \/v1\/scm_integrations → 200/u, 'the request log lines were not written');
-    const leaks = files.filter((file) => {
-      try {
-        const content = readFileSync(file);
-        return CANARIES.some((canary) => content.includes(canary));
-      } catch {
-        return false;
-      }
-    });
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(await filesHolding(CANARIES), []);
   });
 
   it('ignores scalingo.authUrl in workspace settings, so a cloned repository cannot redirect the token', async function () {

@@ -1,21 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
 import { stubWindow } from './stubs';
-import { answerInputBoxes, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
-
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
+import { answerInputBoxes, filesHolding, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
 
 describe('sign in and out', () => {
   let api: FakeScalingoApi;
@@ -60,15 +47,7 @@ describe('sign in and out', () => {
     assert.ok(api.requestsTo('exchange').length >= 1, 'the token was not checked with the API');
     const config = JSON.stringify(vscode.workspace.getConfiguration('scalingo'));
     assert.ok(!config.includes(TEST_API_TOKEN), 'the token is in the settings');
-    const userData = join(extension.globalStorageUri.fsPath, '..', '..', '..');
-    const leaks = filesUnder(userData).filter((file) => {
-      try {
-        return readFileSync(file).includes(TEST_API_TOKEN);
-      } catch {
-        return false;
-      }
-    });
-    assert.deepEqual(leaks, [], 'the token was written to a file');
+    assert.deepEqual(await filesHolding([TEST_API_TOKEN]), [], 'the token was written to a file');
   });
 
   it("shows the account in VS Code's Accounts menu without lending the token", async () => {
