@@ -5,6 +5,7 @@ import { webUrl } from '../util/urls';
 import { copyUrl, openInBrowser } from './browserCommands';
 import { pickPullRequest } from './searchPullRequests';
 import { searchRepositories } from './searchRepositories';
+import { showError } from './showError';
 
 type Action = 'open' | 'copy' | 'pullRequests' | 'reveal';
 
@@ -14,7 +15,14 @@ export async function searchRepositoriesAndAct(
   node: unknown,
   reveal: (integration: Integration, repository: Repository) => Promise<boolean>,
 ): Promise<void> {
-  const repository = await searchRepositories(session, node);
+  let repository: Awaited<ReturnType<typeof searchRepositories>>;
+  try {
+    repository = await searchRepositories(session, node);
+  } catch (error) {
+    // Listing the integrations failed (signed out, offline…): say so, with the way out.
+    showError(error, { retry: () => searchRepositoriesAndAct(session, node, reveal) });
+    return;
+  }
   if (!repository) return;
   const url = webUrl(repository.url);
   const actions: (vscode.QuickPickItem & { action: Action })[] = [

@@ -7,6 +7,7 @@ import { webUrl } from '../util/urls';
 import { openInBrowser } from './browserCommands';
 import { LiveSearch, showLiveSearch, type ResultItem } from './liveSearch';
 import { pickIntegration } from './pickIntegration';
+import { showError } from './showError';
 import { pickRepository } from './searchRepositories';
 
 const NEXT_STATE: Record<PullRequestState, PullRequestState> = { open: 'closed', closed: 'all', all: 'open' };
@@ -17,7 +18,14 @@ const NEXT_STATE: Record<PullRequestState, PullRequestState> = { open: 'closed',
  * words, in the state the button shows. Choosing one opens it in the browser.
  */
 export async function searchPullRequests(session: ScalingoSession, node?: unknown): Promise<void> {
-  const target = await repositoryOf(session, node);
+  let target: Awaited<ReturnType<typeof repositoryOf>>;
+  try {
+    target = await repositoryOf(session, node);
+  } catch (error) {
+    // Listing the integrations failed (signed out, offline…): say so, with the way out.
+    showError(error, { retry: () => searchPullRequests(session, node) });
+    return;
+  }
   if (!target) return;
   const chosen = await pickPullRequest(session, target.integration, target.fullName);
   if (chosen) await openInBrowser(chosen.htmlUrl);

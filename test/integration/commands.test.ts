@@ -192,6 +192,26 @@ describe('commands', () => {
     });
   });
 
+  describe('from the palette, signed out', () => {
+    it('says to sign in instead of failing', async () => {
+      await signOut();
+      const errors = stubWindow('showErrorMessage', () => undefined);
+      try {
+        await vscode.commands.executeCommand('scalingo.searchRepositories');
+        await vscode.commands.executeCommand('scalingo.searchPullRequests');
+        await vscode.commands.executeCommand('scalingo.importKeys');
+      } finally {
+        errors.restore();
+        await signIn();
+      }
+      assert.equal(errors.calls.length, 3);
+      for (const call of errors.calls) {
+        assert.match(String(call[0]), /Sign in to Scalingo first/u);
+        assert.ok(call.includes('Sign In'), 'no Sign In action');
+      }
+    });
+  });
+
   describe('import SSH keys', () => {
     it('names what was imported, then says there is nothing new', async () => {
       const extension = await extensionApi();
