@@ -146,6 +146,26 @@ describe('commands', () => {
     });
   });
 
+  describe('search pull requests (through the real quick pick)', () => {
+    it('lists a repository\'s open pull requests, switches to closed, and opens the chosen one', async function () {
+      const driver = uiDriver();
+      if (!driver) this.skip();
+      const extension = await extensionApi();
+      const github = await childLabelled(extension, undefined, 'GitHub');
+      const user = await childLabelled(extension, github, 'ada-lovelace');
+      const repository = await childLabelled(extension, user, 'scalingo-app');
+      await driver!.waitForQuickInput((state) => !state.visible);
+      const done = vscode.commands.executeCommand('scalingo.searchPullRequests', repository);
+      const open = await driver!.waitForQuickInput(showsItem('#8 Add feature'));
+      assert.deepEqual(open.items.map((item) => item.label.trim()), ['#8 Add feature', '#3 Add logo']);
+      await driver!.clickQuickInputButton('Open pull requests');
+      await driver!.waitForQuickInput(showsItem('#2 Initial setup'));
+      await driver!.press('Enter');
+      await done;
+      assert.ok((await driver!.openedUrls()).includes('https://github.com/ada-lovelace/scalingo-app/pull/2'));
+    });
+  });
+
   describe('unlink', () => {
     it('asks first; cancelling keeps the integration', async () => {
       const extension = await extensionApi();
