@@ -3,8 +3,6 @@ import type { ScalingoSession } from '../auth/session';
 import { abortSignalOf } from '../util/cancellation';
 import { showError } from './showError';
 
-export const CREATE_TOKEN_URL = 'https://dashboard.scalingo.com/account/tokens';
-
 /** `scalingo.signIn`: asks for the API token, proves it with the API, then keeps it in SecretStorage. */
 export async function signIn(session: ScalingoSession): Promise<boolean> {
   const token = await vscode.window.showInputBox({
