@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Integration } from '../../src/api/publicTypes';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { childLabelled, children, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 import { stubWindow } from './stubs';
 import { uiDriver, type QuickInputState, type UiDriver } from './uiDriver';
 
@@ -151,9 +151,7 @@ describe('commands', () => {
       const driver = uiDriver();
       if (!driver) this.skip();
       const extension = await extensionApi();
-      const github = await childLabelled(extension, undefined, 'GitHub');
-      const user = await childLabelled(extension, github, 'ada-lovelace');
-      const repository = await childLabelled(extension, user, 'scalingo-app');
+      const repository = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
       await driver!.waitForQuickInput((state) => !state.visible);
       const done = vscode.commands.executeCommand('scalingo.searchPullRequests', repository);
       const open = await driver!.waitForQuickInput(showsItem('#8 Add feature'));
@@ -255,9 +253,7 @@ describe('commands', () => {
       const driver = uiDriver();
       if (!driver) this.skip();
       const extension = await extensionApi();
-      const github = await childLabelled(extension, undefined, 'GitHub');
-      const user = await childLabelled(extension, github, 'ada-lovelace');
-      const repository = await childLabelled(extension, user, 'scalingo-app');
+      const repository = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
       const [pullRequest] = await children(extension, repository);
       assert.ok(pullRequest);
       await vscode.commands.executeCommand('scalingo.openInBrowser', pullRequest);

@@ -50,6 +50,14 @@ export function labelOf(node: TreeNode): string {
   return typeof label === 'string' ? label : (label?.label ?? '');
 }
 
+/** Walks down the tree by labels: `nodeAt(api, 'GitHub', 'ada-lovelace', 'scalingo-app')`. */
+export async function nodeAt(api: ScalingoExtensionApi, ...labels: string[]): Promise<TreeNode> {
+  let node: TreeNode | undefined;
+  for (const label of labels) node = await childLabelled(api, node, label);
+  assert.ok(node, 'no labels given');
+  return node;
+}
+
 export async function childLabelled(api: ScalingoExtensionApi, parent: TreeNode | undefined, label: string): Promise<TreeNode> {
   const nodes = await children(api, parent);
   const found = nodes.find((node) => labelOf(node) === label);
