@@ -42,6 +42,8 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       },
     };
     this.root = this.createRoot();
+    // The palette's `when` clauses need the key even if the view is never opened.
+    void this.syncSignedIn();
     this._register(session.onDidChange(() => this.reset()));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
     this._register(
@@ -63,9 +65,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (element) return element.getChildren ? element.getChildren() : [];
-    const signedIn = await this.isSignedIn();
-    await vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn);
-    if (!signedIn) return [];
+    if (!(await this.syncSignedIn())) return [];
     this.context.setMessage(undefined);
     return this.root.getChildren();
   }
@@ -116,6 +116,13 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     return true;
   }
 
+  /** Reads the token's presence (SecretStorage, no request) into the `scalingo:signedIn` context key. */
+  private async syncSignedIn(): Promise<boolean> {
+    const signedIn = await this.isSignedIn();
+    await vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn);
+    return signedIn;
+  }
+
   private async isSignedIn(): Promise<boolean> {
     try {
       return await this.session.isSignedIn();
@@ -129,6 +136,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
     this.root = this.createRoot();
+    void this.syncSignedIn();
     this.context.setMessage(undefined);
     this.changedEmitter.fire(undefined);
   }

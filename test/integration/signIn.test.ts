@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
 import { stubWindow } from './stubs';
+import { uiDriver } from './uiDriver';
 import { answerInputBoxes, filesHolding, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
 
 describe('sign in and out', () => {
@@ -85,6 +86,27 @@ describe('sign in and out', () => {
     } finally {
       answers.restore();
     }
+  });
+
+  it("offers in the palette only the commands that fit the sign-in state", async function () {
+    const driver = uiDriver();
+    if (!driver) this.skip();
+    const paletteShows = async (text: string) => {
+      await driver!.press('F1');
+      await driver!.type(`Scalingo: ${text}`);
+      const state = await driver!.waitForQuickInput((current) => current.visible && current.value.endsWith(text));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const labels = (await driver!.quickInput()).items.map((item) => item.label);
+      await driver!.press('Escape');
+      await driver!.waitForQuickInput((current) => !current.visible);
+      return state.visible && labels.some((label) => label.includes(`Scalingo: ${text}`));
+    };
+    await signIn();
+    assert.equal(await paletteShows('Sign Out'), true, 'Sign Out is missing while signed in');
+    assert.equal(await paletteShows('Sign In with API Token'), false, 'Sign In is offered while signed in');
+    await signOut();
+    assert.equal(await paletteShows('Search Repositories'), false, 'a signed-in command is offered while signed out');
+    assert.equal(await paletteShows('Sign In with API Token'), true);
   });
 
   it('signs out, which empties the view', async () => {
