@@ -13,7 +13,10 @@ import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 
-/** What tests reach inside the real extension host; not a public API. */
+/**
+ * What the integration tests reach inside the extension host. Returned only in test mode: any
+ * extension can read another's exports, and these would let it act as the signed-in user.
+ */
 export interface ScalingoExtensionApi {
   readonly tree: IntegrationsTreeProvider;
   readonly session: ScalingoSession;
@@ -23,7 +26,7 @@ export interface ScalingoExtensionApi {
 }
 
 /** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
-export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi {
+export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi | undefined {
   const channel = createLogChannel();
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const session = new ScalingoSession(
@@ -75,5 +78,6 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     ),
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, session, accounts, globalStorageUri: context.globalStorageUri };
 }

@@ -13,7 +13,9 @@ export const TEST_API_TOKEN = 'tk-us-test-token';
 export async function extensionApi(): Promise<ScalingoExtensionApi> {
   const extension = vscode.extensions.getExtension<ScalingoExtensionApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in the host`);
-  return extension.activate();
+  const api = await extension.activate();
+  assert.ok(api, 'the extension returned no test API: is the host running it in test mode?');
+  return api;
 }
 
 /** A fake Scalingo API for one test file, with the extension pointed at it. */
