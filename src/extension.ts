@@ -23,6 +23,8 @@ export interface ScalingoExtensionApi {
   readonly accounts: ScalingoAuthenticationProvider;
   /** Lets the tests check that nothing under the user-data folder holds a token. */
   readonly globalStorageUri: vscode.Uri;
+  /** Lets the tests change the token as another VS Code window would. */
+  readonly secrets: vscode.SecretStorage;
 }
 
 /** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
@@ -79,5 +81,5 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, session, accounts, globalStorageUri: context.globalStorageUri };
+  return { tree, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
 }

@@ -109,6 +109,27 @@ describe('sign in and out', () => {
     assert.equal(await paletteShows('Sign In with API Token'), true);
   });
 
+  it('follows a sign-in and a sign-out made in another window', async () => {
+    const extension = await extensionApi();
+    await signOut();
+    const changed = () => new Promise<void>((resolve) => {
+      const listener = extension.session.onDidChange(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    let next = changed();
+    await extension.secrets.store('scalingo.apiToken', TEST_API_TOKEN);
+    await next;
+    assert.equal(await extension.session.isSignedIn(), true);
+    assert.ok((await children(extension)).length > 0, 'the view did not follow the other window');
+    next = changed();
+    await extension.secrets.delete('scalingo.apiToken');
+    await next;
+    assert.equal(await extension.session.isSignedIn(), false);
+    assert.deepEqual(await children(extension), []);
+  });
+
   it('signs out, which empties the view', async () => {
     const extension = await extensionApi();
     await signIn();
