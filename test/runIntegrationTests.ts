@@ -6,6 +6,7 @@
  *   3. else none given, and test-electron downloads VS Code (needs internet).
  * The spawned host's stdout and stderr are copied to ours by runTests().
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -16,13 +17,25 @@ const root = resolve(__dirname, '..', '..');
 function pickHost(): { readonly executable: string | undefined; readonly description: string } {
   const own = process.env.SCALINGO_TEST_VSCODE;
   if (own) return { executable: own, description: `VS Code at ${own} (SCALINGO_TEST_VSCODE)` };
-  if (offlineHostInstalled()) {
+  if (offlineHostInstalled() || installOfflineHost()) {
     return { executable: join(root, 'test', 'host', 'offline-vscode'), description: 'offline host (code-server + Chromium)' };
   }
   return {
     executable: undefined,
     description: 'VS Code downloaded by @vscode/test-electron (without internet, run scripts/install-test-host.sh for the offline host)',
   };
+}
+
+/**
+ * On Linux x64 a new machine gets the offline host installed here, so `npm test` needs nothing done
+ * by hand (the script needs root only for Debian packages that are missing). Elsewhere, or when
+ * that fails, test-electron downloads VS Code.
+ */
+function installOfflineHost(): boolean {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return false;
+  console.log('integration tests: installing the offline host (scripts/install-test-host.sh)…');
+  const result = spawnSync('bash', [join(root, 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
+  return result.status === 0 && offlineHostInstalled();
 }
 
 async function main(): Promise<void> {
