@@ -8,6 +8,11 @@ set -euo pipefail
 with_browser=1
 [ "${1:-}" = --no-browser ] && with_browser=0
 
+# Run from `npm test`, npm's own variables (npm_node_execpath, NODE, npm_config_*) would make the
+# nested installs below run code-server's install scripts with this npm's Node 20.
+unset NODE
+while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
+
 NODE_MAJOR=24
 CODE_SERVER_VERSION=4.139.1
 CACHE="${SCALINGO_TEST_HOST_CACHE:-$HOME/.cache/scalingo-scm-test-host}"
