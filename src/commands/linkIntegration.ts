@@ -147,16 +147,23 @@ async function send(session: ScalingoSession, draft: LinkDraft): Promise<Integra
   } catch (error) {
     if (isScalingoError(error, 'validation')) {
       // Put each server message on the step it is about, and reopen that step with what was typed.
+      // The server words fields as Rails does ("url is invalid"): keep its words, name the field.
       const { url, scm_type: scmType, access_token: accessToken, ...others } = error.fieldErrors;
-      const urlProblems = [...(scmType ?? []), ...(url ?? [])];
-      const otherProblems = Object.entries(others).map(([field, messages]) => `${field}: ${messages.join(', ')}`);
+      const urlProblems = [
+        ...(scmType ?? []).map((message) => `${platformName(draft.scmType)} ${message}`),
+        ...(url ?? []).map((message) => `URL ${message}`),
+      ];
+      const tokenProblems = [
+        ...(accessToken ?? []).map((message) => `token ${message}`),
+        ...Object.entries(others).map(([field, messages]) => `${field.replace(/_/gu, ' ')} ${messages.join(', ')}`),
+      ];
       if (urlProblems.length > 0) {
         draft.urlMessage = vscode.l10n.t({ message: 'Scalingo: {0}', args: [urlProblems.join('; ')], comment: ['{0} is what Scalingo said'] });
         return 'fixUrl';
       }
       draft.tokenMessage = vscode.l10n.t({
         message: 'Scalingo: {0}. {1}',
-        args: [[...(accessToken ?? []), ...otherProblems].join('; ') || error.message, tokenScopesHint(draft.scmType)],
+        args: [(tokenProblems.join('; ') || error.message).replace(/\.+$/u, ''), tokenScopesHint(draft.scmType)],
         comment: ['{0} is what Scalingo said', '{1} says which token scopes are needed'],
       });
       return 'fixToken';
