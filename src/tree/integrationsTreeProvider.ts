@@ -80,9 +80,10 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     this.root.refresh();
   }
 
-  /** A node's own refresh (and an error node's Retry). */
+  /** A node's own refresh; on an error row (its inline Retry), the refresh of the node that failed. */
   refreshNode(node: TreeNode): void {
-    if (node instanceof ParentNode) node.refresh();
+    const target = node instanceof ParentNode ? node : node.parent;
+    if (target instanceof ParentNode) target.refresh();
   }
 
   /** A "Load more…" row: the next page of its parent. */

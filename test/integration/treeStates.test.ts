@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { childLabelled, children, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 
 const byLabel = (label: string) => (node: Parameters<typeof labelOf>[0]) => labelOf(node) === label;
 
@@ -38,7 +38,8 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     assert.equal(item.command?.command, 'scalingo.refreshNode');
     assert.ok((await children(extension, gitlab)).length > 0, 'a sibling was lost');
     api.clearRequests();
-    await vscode.commands.executeCommand('scalingo.refreshNode', github);
+    // As the error row's inline Retry sends it: the row itself is the argument.
+    await vscode.commands.executeCommand('scalingo.refreshNode', error);
     const owners = await children(extension, github);
     assert.deepEqual(owners.map(labelOf), ['ada-lovelace', 'analytical-engines', 'babbage-labs']);
     assert.equal(api.requestsTo('orgs').length, 1);
@@ -109,6 +110,26 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     assert.equal(nodes.length, 121);
     assert.ok(!nodes.some(byLabel('Load more…')));
     assert.equal(api.requestsTo('searchRepos').length, 3);
+  });
+
+  it('keeps the pages shown when "Load more…" fails, and its Retry asks for that page again', async () => {
+    const extension = await extensionApi();
+    const github = api.state.integrationOfType('github');
+    api.state.addRepositories(github.id, 'analytical-engines', 80);
+    const owner = await nodeAt(extension, 'GitHub', 'analytical-engines');
+    assert.equal((await children(extension, owner)).length, 51);
+    api.inject('searchRepos', { status: 500, body: { error: 'boom' }, times: 1 });
+    await vscode.commands.executeCommand('scalingo.loadMore', owner);
+    const afterFailure = await children(extension, owner);
+    const error = afterFailure.find((node) => labelOf(node).startsWith("Couldn't load the repositories"));
+    assert.ok(error, 'no error row after the failed page');
+    assert.equal(afterFailure.filter((node) => node.id.startsWith('repo:')).length, 50, 'the first page was lost');
+    api.clearRequests();
+    const retry = error.getTreeItem().command!;
+    await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+    const afterRetry = await children(extension, owner);
+    assert.equal(afterRetry.filter((node) => node.id.startsWith('repo:')).length, 82);
+    assert.equal(api.requestsTo('searchRepos')[0]?.query.page, '2');
   });
 
   it('keeps the last good children when a refresh fails', async () => {

@@ -22,12 +22,18 @@ export class MessageNode implements TreeNode {
   }
 
   /** `label` says what failed ("Couldn't load organizations: …"); `reason` goes in the tooltip. */
-  static error(parent: TreeNode, failedLabel: string, reason: string, remedies: readonly RemedyAction[]): MessageNode {
+  static error(
+    parent: TreeNode,
+    failedLabel: string,
+    reason: string,
+    remedies: readonly RemedyAction[],
+    retry: vscode.Command = { command: 'scalingo.refreshNode', title: vscode.l10n.t('Retry'), arguments: [parent] },
+  ): MessageNode {
     const signIn = remedies.includes('signIn') && !remedies.includes('retry');
     const label = signIn ? vscode.l10n.t({ message: 'Sign in again: {0}', args: [reason], comment: ['{0} is why'] }) : failedLabel;
     const command: vscode.Command = signIn
       ? { command: 'scalingo.signIn', title: vscode.l10n.t('Sign In') }
-      : { command: 'scalingo.refreshNode', title: vscode.l10n.t('Retry'), arguments: [parent] };
+      : retry;
     return new MessageNode(parent, `${parent.id}/error`, 'error', label, {
       tooltip: reason,
       command,

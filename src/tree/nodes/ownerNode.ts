@@ -105,7 +105,11 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
 
   private childNodes(loadMoreError: string | undefined): TreeNode[] {
     const nodes: TreeNode[] = this.repositories.map((repository) => new RepositoryNode(this, this.context, this.integration, repository));
-    if (loadMoreError) nodes.push(MessageNode.error(this, this.loadFailedLabel(loadMoreError), loadMoreError, ['retry']));
+    if (loadMoreError) {
+      // Retrying asks for the page that failed, keeping the pages already shown.
+      const retry = { command: 'scalingo.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
+      nodes.push(MessageNode.error(this, this.loadFailedLabel(loadMoreError), loadMoreError, ['retry'], retry));
+    }
     if (this.nextPage !== undefined) {
       nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.repositories.length : undefined));
     }
