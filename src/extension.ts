@@ -19,6 +19,7 @@ import type { TreeNode } from './tree/treeNode';
  */
 export interface ScalingoExtensionApi {
   readonly tree: IntegrationsTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
   readonly session: ScalingoSession;
   readonly accounts: ScalingoAuthenticationProvider;
   /** Lets the tests check that nothing under the user-data folder holds a token. */
@@ -81,5 +82,5 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
+  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
 }

@@ -146,6 +146,29 @@ describe('commands', () => {
     });
   });
 
+  describe('search repositories, then act on the choice', () => {
+    it('reveals the chosen repository in the Scalingo view', async function () {
+      const driver = uiDriver();
+      if (!driver) this.skip();
+      const extension = await extensionApi();
+      const github = await nodeAt(extension, 'GitHub');
+      await driver!.waitForQuickInput((state) => !state.visible);
+      const done = vscode.commands.executeCommand('scalingo.searchRepositories', github);
+      await driver!.waitForQuickInput(showsItem('ada-lovelace/notes'));
+      await driver!.type('difference');
+      await driver!.waitForQuickInput((state) => state.items.length === 1 && state.items[0]!.label.includes('babbage-labs/difference'));
+      await driver!.press('Enter');
+      await driver!.waitForQuickInput(showsItem('Reveal in the Scalingo View'));
+      await driver!.type('Reveal');
+      await driver!.press('Enter');
+      await done;
+      assert.deepEqual(
+        extension.view.selection.map((node) => node.id),
+        [`repo:${api.state.integrationOfType('github').id}/babbage-labs/difference`],
+      );
+    });
+  });
+
   describe('search pull requests (through the real quick pick)', () => {
     it('lists a repository\'s open pull requests, switches to closed, and opens the chosen one', async function () {
       const driver = uiDriver();
