@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PullRequestState } from './api/publicTypes';
 
 export const DEFAULT_AUTH_URL = 'https://auth.scalingo.com';
 
@@ -39,4 +40,14 @@ export function authUrl(): { url: string; loopback: boolean } | { error: string 
 export function requestTimeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('scalingo').get<number>('requestTimeoutSeconds', 15);
   return Math.max(1, seconds) * 1000;
+}
+
+/** Whether forks are listed by default: the tree always, the repository search until toggled. */
+export function includeForks(): boolean {
+  return vscode.workspace.getConfiguration('scalingo').get<boolean>('repositories.includeForks', false);
+}
+
+/** Which pull/merge requests a repository lists by default. */
+export function pullRequestState(): PullRequestState {
+  return vscode.workspace.getConfiguration('scalingo').get<PullRequestState>('pullRequests.state', 'open');
 }

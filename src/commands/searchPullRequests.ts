@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Integration, PullRequest, PullRequestState } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
-import { RepositoryNode, pullRequestState } from '../tree/nodes/repositoryNode';
+import { pullRequestState } from '../config';
+import { RepositoryNode } from '../tree/nodes/repositoryNode';
 import { isGitLab } from '../tree/platforms';
 import { webUrl } from '../util/urls';
 import { openInBrowser } from './browserCommands';

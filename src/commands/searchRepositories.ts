@@ -5,6 +5,7 @@ import { OwnerNode } from '../tree/nodes/ownerNode';
 import { IntegrationNode } from '../tree/nodes/integrationNode';
 import { platformName } from '../tree/platforms';
 import { webUrl } from '../util/urls';
+import { includeForks } from '../config';
 import { describeError } from '../errorMessages';
 import { LiveSearch, showLiveSearch, type ResultItem } from './liveSearch';
 import { pickIntegration } from './pickIntegration';
@@ -40,7 +41,7 @@ export function pickRepository(
   scope: RepositorySearchScope,
 ): Promise<(Repository & { integration: Integration }) | undefined> {
   const { integration } = scope;
-  let includeForks = false;
+  let withForks = includeForks();
   let owner = scope.owner;
   const pick = vscode.window.createQuickPick<ResultItem<Repository>>();
   pick.matchOnDescription = true;
@@ -54,8 +55,8 @@ export function pickRepository(
         })
       : vscode.l10n.t({ message: 'Search repositories on {0}', args: [platformName(integration.scmType)], comment: ['{0} is a platform name'] });
   const forksButton = () => ({
-    iconPath: new vscode.ThemeIcon(includeForks ? 'repo-forked' : 'repo'),
-    tooltip: includeForks ? vscode.l10n.t('Forks included (click to hide them)') : vscode.l10n.t('Forks hidden (click to include them)'),
+    iconPath: new vscode.ThemeIcon(withForks ? 'repo-forked' : 'repo'),
+    tooltip: withForks ? vscode.l10n.t('Forks included (click to hide them)') : vscode.l10n.t('Forks hidden (click to include them)'),
   });
   const ownerButton = () => ({
     iconPath: new vscode.ThemeIcon(owner ? 'clear-all' : 'organization'),
@@ -76,7 +77,7 @@ export function pickRepository(
     pick,
     async (text, signal) => {
       const client = await session.client();
-      const page = await client.searchRepositories(integration.id, { keywords: text, includeForks, user: owner }, { perPage: RESULTS_PER_SEARCH }, signal);
+      const page = await client.searchRepositories(integration.id, { keywords: text, includeForks: withForks, user: owner }, { perPage: RESULTS_PER_SEARCH }, signal);
       return page.repositories;
     },
     (repository) => ({
@@ -116,7 +117,7 @@ export function pickRepository(
     acceptsTyping: () => !choosingOwner,
     onButton: (button) => {
       if (button === shownForksButton) {
-        includeForks = !includeForks;
+        withForks = !withForks;
       } else if (owner) {
         owner = undefined;
       } else {

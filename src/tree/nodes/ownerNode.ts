@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Integration, Organization, Repository } from '../../api/publicTypes';
+import { includeForks } from '../../config';
 import { describeError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
@@ -115,8 +116,4 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     }
     return nodes;
   }
-}
-
-function includeForks(): boolean {
-  return vscode.workspace.getConfiguration('scalingo').get<boolean>('repositories.includeForks', false);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Integration, PullRequestState, Repository } from '../../api/publicTypes';
 import { webUrl } from '../../util/urls';
+import { pullRequestState } from '../../config';
 import { ParentNode } from '../parentNode';
 import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
@@ -52,9 +53,6 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
   }
 }
 
-export function pullRequestState(): PullRequestState {
-  return vscode.workspace.getConfiguration('scalingo').get<PullRequestState>('pullRequests.state', 'open');
-}
 
 function noChangeRequestsLabel(state: PullRequestState, gitLab: boolean): string {
   switch (state) {
