@@ -2,7 +2,7 @@
  * Turns the long-lived API token into short-lived bearers (`POST /v1/tokens/exchange`), caches the
  * bearer, refreshes it ahead of expiry, and shares one exchange between concurrent callers.
  */
-import { ScalingoError } from './errors';
+import { cancelledError, ScalingoError } from './errors';
 import { errorFromResponse, parseBody } from './responses';
 import { bodies } from './schemas';
 import type { HttpTransport } from './transport';
@@ -86,9 +86,9 @@ export function expiryOf(jwt: string): number | undefined {
 /** Lets one caller stop waiting for shared work without cancelling the work for the others. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new ScalingoError('cancelled', 'The request was cancelled.'));
+  if (signal.aborted) return Promise.reject(cancelledError());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new ScalingoError('cancelled', 'The request was cancelled.'));
+    const onAbort = () => reject(cancelledError());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

@@ -63,6 +63,11 @@ export class ScalingoError extends Error {
   }
 }
 
+/** The one error a cancelled request (the user's cancel, or a superseded search) ends with. */
+export function cancelledError(route?: string): ScalingoError {
+  return new ScalingoError('cancelled', 'The request was cancelled.', route ? { route } : {});
+}
+
 /**
  * Checks the shape, not the class: the extension bundle and the API bundle (dist/api.js, loaded on
  * first use) each carry a copy of this file, so `instanceof` would fail across them.

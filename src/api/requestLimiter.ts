@@ -3,7 +3,7 @@
  * `maxInFlight` requests at once and `perMinute` started in any sliding minute. Expanding twenty
  * nodes at once then queues politely instead of causing a storm of 429s.
  */
-import { ScalingoError } from './errors';
+import { cancelledError } from './errors';
 
 export interface RateLimit {
   readonly maxInFlight: number;
@@ -56,7 +56,7 @@ export class RequestLimiter {
       const onAbort = () => {
         const index = this.queue.indexOf(waiter);
         if (index >= 0) this.queue.splice(index, 1);
-        reject(new ScalingoError('cancelled', 'The request was cancelled.'));
+        reject(cancelledError());
       };
       if (signal?.aborted) {
         onAbort();

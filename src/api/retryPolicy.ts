@@ -3,7 +3,7 @@
  * retried: a POST or DELETE that timed out may have happened, and repeating it blindly could link
  * twice or report a false "not found".
  */
-import { ScalingoError } from './errors';
+import { cancelledError, type ScalingoError } from './errors';
 
 export interface RetryPolicy {
   readonly maxRetries: number;
@@ -29,12 +29,12 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, random: () =>
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new ScalingoError('cancelled', 'The request was cancelled.'));
+      reject(cancelledError());
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new ScalingoError('cancelled', 'The request was cancelled.'));
+      reject(cancelledError());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -4,7 +4,7 @@
  */
 import type { Dispatcher } from 'undici';
 import undiciRequest from 'undici/lib/api/api-request';
-import { ScalingoError } from './errors';
+import { cancelledError, ScalingoError } from './errors';
 import type { RequestLimiter } from './requestLimiter';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -59,7 +59,7 @@ export class HttpTransport {
   }
 
   private async sendNow(request: HttpRequest): Promise<HttpResponse> {
-    if (request.signal?.aborted) throw cancelled(request.route);
+    if (request.signal?.aborted) throw cancelledError(request.route);
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
@@ -93,7 +93,7 @@ export class HttpTransport {
     } catch (error) {
       if (error instanceof ScalingoError) throw error;
       const durationMs = performance.now() - started;
-      if (request.signal?.aborted) throw cancelled(request.route);
+      if (request.signal?.aborted) throw cancelledError(request.route);
       if (timeout.aborted) {
         throw new ScalingoError(
           'timeout',
@@ -112,10 +112,6 @@ export class HttpTransport {
       );
     }
   }
-}
-
-function cancelled(route: string): ScalingoError {
-  return new ScalingoError('cancelled', 'The request was cancelled.', { route });
 }
 
 /** `+`, `:`, spaces and non-ASCII all round-trip: URLSearchParams encodes a space as `+`, which the API reads as the separator it is. */
