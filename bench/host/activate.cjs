@@ -1,11 +1,9 @@
 // One cold start (this is a fresh extension host): times the activation of BENCH_EXTENSION_ID and,
 // when BENCH_FAKE_URL is set, the first render of the Scalingo view for a returning user.
 const vscode = require('vscode');
-const { env, writeResult, hostSettled, activationMarks, useApi, nextSessionChange, labelOf, megabytes } = require('./common.cjs');
+const { env, writeResult, hostSettled, activationMarks, useApi, nextSessionChange, labelOf, megabytes, zodLoaded } = require('./common.cjs');
 
 const API_TOKEN = 'tk-us-test-token';
-/** zod 4 sets this global when it loads: tells whether the validation code has run yet. */
-const zodLoaded = () => '__zod_globalConfig' in globalThis;
 
 exports.run = async function run() {
   const id = env('BENCH_EXTENSION_ID');

@@ -17,6 +17,9 @@ function writeResult(result) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** zod 4 sets this global when it loads: tells whether the validation code has run yet. */
+const zodLoaded = () => '__zod_globalConfig' in globalThis;
+
 /** VS Code's own performance marks in this extension host (code/extHost/…), Date.now() based. */
 const vscodeMarks = () => globalThis.MonacoPerformanceMarks?.getMarks?.() ?? [];
 
@@ -116,6 +119,7 @@ const MB = 1024 * 1024;
 const megabytes = (bytes) => Math.round((bytes / MB) * 10) / 10;
 
 module.exports = {
+  zodLoaded,
   env,
   writeResult,
   sleep,

@@ -4,10 +4,9 @@
 //      host's memory and event-loop delay sampled throughout.
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const vscode = require('vscode');
-const { env, writeResult, hostSettled, activationMarks, fakeCounts, countsBetween, ui, waitForQuickInput, labelOf, useApi, nextSessionChange, sleep, megabytes } = require('./common.cjs');
+const { env, writeResult, hostSettled, activationMarks, fakeCounts, countsBetween, ui, waitForQuickInput, labelOf, useApi, nextSessionChange, sleep, megabytes, zodLoaded } = require('./common.cjs');
 
 const API_TOKEN = 'tk-us-test-token';
-const zodLoaded = () => '__zod_globalConfig' in globalThis;
 
 exports.run = async function run() {
   const id = env('BENCH_EXTENSION_ID');
