@@ -51,6 +51,8 @@ function runMocha(): Promise<number> {
     // Generous: the first test pays for the extension's activation inside a cold host.
     timeout: 20_000,
     reporter: join(__dirname, '..', 'summaryReporter.js'),
+    // A developer's quicker loop (`SCALINGO_TEST_GREP=workspace npm run test:integration`); CI never sets it.
+    ...(process.env.SCALINGO_TEST_GREP ? { grep: process.env.SCALINGO_TEST_GREP } : {}),
   });
   const testFiles = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
