@@ -122,7 +122,7 @@ async function scale(api, url, control) {
     lap('rootMs');
     const owners = await api.tree.getChildren(findByLabel(root, 'GitHub'));
     lap('integrationMs');
-    const namespace = owners.find((node) => node.id.startsWith('user:'));
+    const namespace = owners.find((node) => api.tree.getTreeItem(node).contextValue === 'owner.user');
     let rows = await api.tree.getChildren(namespace);
     rows.forEach((node) => api.tree.getTreeItem(node));
     lap('firstPageMs');

@@ -35,7 +35,7 @@ describe('integrations tree', () => {
     const user = owners[0]!;
     const repositories = await children(extension, user);
     assert.equal(api.requestsTo('searchRepos').length, 1);
-    const repository = repositories.find((node) => node.id.startsWith('repo:'))!;
+    const repository = repositories.find((node) => node.getTreeItem().contextValue?.startsWith('repository'))!;
     assert.ok(repository, 'no repository under the user namespace');
     const pullRequests = await children(extension, repository);
     assert.equal(api.requestsTo('searchPullRequests').length, 1);

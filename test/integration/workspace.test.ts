@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { children, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { children, extensionApi, hostLogErrors, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
+import { uiDriver } from './uiDriver';
 
 interface GitApi {
   openRepository(root: vscode.Uri): Promise<unknown>;
@@ -52,4 +54,46 @@ describe('this workspace', () => {
     const pullRequests = (await children(extension, node)).map(labelOf);
     assert.deepEqual(pullRequests, ['#8 Add feature', '#3 Add logo']);
   });
+
+  it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
+    const extension = await extensionApi();
+    const workspace = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
+    const [underWorkspace] = await children(extension, workspace);
+    const path = ['GitHub', 'ada-lovelace', 'scalingo-app'];
+    const expanded = new Set([workspace, ...(await Promise.all(path.map((_, depth) => nodeAt(extension, ...path.slice(0, depth + 1)))))]);
+    const underOwner = await children(extension, await nodeAt(extension, ...path));
+    assert.deepEqual(underOwner.map(labelOf), ['#8 Add feature', '#3 Add logo']);
+    assert.ok(underWorkspace && labelOf(underWorkspace) === '#8 Add feature');
+
+    const ids = new Map<string, string>();
+    for (const node of await rowsOf(await children(extension), expanded)) {
+      const where = `${labelOf(node)} under ${node.parent ? labelOf(node.parent) : 'the root'}`;
+      assert.ok(!ids.has(node.id), `"${where}" has the id of "${ids.get(node.id)}": ${node.id}`);
+      ids.set(node.id, where);
+    }
+
+    // As a person would: the workspace's pull request shown, then the same one under its owner.
+    await extension.view.reveal(underWorkspace, { select: false, focus: true });
+    await extension.view.reveal(underOwner[0]!, { select: false, expand: true });
+    const errorsBefore = (await hostLogErrors()).length;
+    const driver = uiDriver();
+    if (!driver) return;
+    // The topmost row labelled so is the one under "This workspace".
+    await driver.clickTreeItem('#8 Add feature');
+    const url = 'https://github.com/ada-lovelace/scalingo-app/pull/8';
+    await eventually(async () => ((await driver.openedUrls()).includes(url) ? true : undefined), 4000);
+    assert.deepEqual(extension.view.selection, [underWorkspace], 'the click selected another row');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual((await hostLogErrors()).slice(errorsBefore), []);
+  });
 });
+
+/** The rows of `nodes` and, for those in `expanded`, their children: what this test has loaded. */
+async function rowsOf(nodes: readonly TreeNode[], expanded: ReadonlySet<TreeNode>): Promise<TreeNode[]> {
+  const rows: TreeNode[] = [];
+  for (const node of nodes) {
+    rows.push(node);
+    if (expanded.has(node)) rows.push(...(await rowsOf(await children(await extensionApi(), node), expanded)));
+  }
+  return rows;
+}

@@ -35,7 +35,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   ) {
     super(parent, context);
     this.login = owner.kind === 'user' ? owner.login : owner.organization.login;
-    this.id = `${owner.kind === 'user' ? 'user' : 'org'}:${integration.id}/${this.login}`;
+    this.id = owner.kind === 'user' ? `${parent.id}/user:${this.login}` : `${parent.id}/org#${owner.organization.id}`;
     this.webUrl = ownerPageUrl(integration, this.login);
   }
 

@@ -26,7 +26,7 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     readonly repository: Repository,
   ) {
     super(parent, context);
-    this.id = `repo:${integration.id}/${repository.fullName}`;
+    this.id = `${parent?.id ?? `integration:${integration.id}`}/repo#${repository.id}`;
     this.webUrl = webUrl(repository.url);
   }
 
@@ -49,7 +49,7 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     }
     return pullRequests
       .sort((a, b) => b.number - a.number)
-      .map((pullRequest) => new PullRequestNode(this, this.integration.id, this.repository.fullName, pullRequest));
+      .map((pullRequest) => new PullRequestNode(this, pullRequest));
   }
 }
 
