@@ -4,6 +4,7 @@ import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
 import { Disposable } from '../util/disposable';
+import { namespaceOfRepository } from './namespaces';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
@@ -106,9 +107,10 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       (child): child is IntegrationNode => child instanceof IntegrationNode && child.integration.id === integrationId,
     );
     if (!integration) return false;
-    const ownerLogin = repository.fullName.split('/')[0]?.toLowerCase();
+    // By path: `platform/backend/orders-api` lives in `platform/backend`, not in `platform`.
+    const namespace = namespaceOfRepository(repository.fullName).toLowerCase();
     const owner = (await integration.getChildren()).find(
-      (child): child is OwnerNode => child instanceof OwnerNode && child.login.toLowerCase() === ownerLogin,
+      (child): child is OwnerNode => child instanceof OwnerNode && child.namespace.toLowerCase() === namespace,
     );
     if (!owner) return false;
     const node = (await owner.getChildren()).find((child) => child instanceof RepositoryNode && child.repository.id === repository.id);

@@ -3,6 +3,10 @@
  * platform, each with repositories in the user's namespace and, except gitlab-self-hosted, in
  * organizations; a fork; open and closed pull requests; keys to import. The self-hosted GitLab has
  * no groups on purpose: the tree must explain an empty list rather than show nothing.
+ * Real accounts' awkward shapes are here too, not special-cased per test: a GitHub organization whose
+ * display name is not its path (the published reference's own "Another Organization" / another-org),
+ * GitLab nested groups (platform/backend/orders-api), an organization Scalingo sends with a name full
+ * of spaces and no URL (nothing to search it by).
  * The integration tests name what is here (ada-lovelace/scalingo-app #8, babbage-labs/difference,
  * github-laptop…): change it together with them.
  */
@@ -34,6 +38,7 @@ function github(): FakeIntegration {
     organizations: [
       anOrganization({ login: 'analytical-engines', description: 'Machines that weave algebraic patterns' }),
       anOrganization({ login: 'babbage-labs', description: 'Difference engines, since 1822' }),
+      anOrganization({ login: 'Another Organization', path: 'another-org', description: 'This is an another Organization.' }),
     ],
     repositories: [
       repo('ada-lovelace', 'scalingo-app', 'A Node.js app deployed on Scalingo', ['main', 'add-logo', 'add-feature']),
@@ -42,12 +47,14 @@ function github(): FakeIntegration {
       repo('analytical-engines', 'engine-core', 'The mill and the store', ['main', 'faster-mill']),
       repo('analytical-engines', 'punch-cards', 'Card reader drivers'),
       repo('babbage-labs', 'difference', 'Tables of polynomials'),
+      repo('another-org', 'website', 'The organization whose name is not its path'),
     ],
     pullRequests: [
       pr('ada-lovelace/scalingo-app', 8, 'Add feature', 'open'),
       pr('ada-lovelace/scalingo-app', 3, 'Add logo', 'open'),
       pr('ada-lovelace/scalingo-app', 2, 'Initial setup', 'closed'),
       pr('analytical-engines/engine-core', 12, 'Faster mill', 'open'),
+      pr('another-org/website', 4, 'New front page', 'open'),
     ],
     keys: [aKey({ name: 'laptop' }), aKey({ name: 'workstation' })],
   });
@@ -64,14 +71,20 @@ function gitlab(): FakeIntegration {
     organizations: [
       anOrganization({ login: 'cobol-crew', description: 'Business-oriented language team' }),
       anOrganization({ login: 'navy-labs', description: null }),
+      // GitLab lists subgroups as groups of their own, by full path.
+      anOrganization({ login: 'platform', description: 'Platform team' }),
+      anOrganization({ login: 'platform/backend', description: 'Backend services' }),
     ],
     repositories: [
       repo('grace-hopper', 'compiler', 'The A-0 system', ['main', 'handle-overflow']),
       repo('cobol-crew', 'ledger', 'Payroll in COBOL'),
+      repo('platform', 'infra', 'Terraform for every environment'),
+      repo('platform/backend', 'orders-api', 'Orders, in a subgroup'),
     ],
     pullRequests: [
       pr('grace-hopper/compiler', 5, 'Handle overflow', 'open'),
       pr('cobol-crew/ledger', 1, 'Round half up', 'closed'),
+      pr('platform/backend/orders-api', 7, 'Idempotent order creation', 'open'),
     ],
     keys: [aKey({ name: 'thinkpad' })],
   });
@@ -85,7 +98,11 @@ function githubEnterprise(): FakeIntegration {
     username: 'alan-turing',
     uid: '8',
     created_at: '2019-08-12T11:59:37.298Z',
-    organizations: [anOrganization({ login: 'bletchley', description: 'Hut 8' })],
+    organizations: [
+      anOrganization({ login: 'bletchley', description: 'Hut 8' }),
+      // Damaged data: no URL to take a path from, and a name that cannot be one.
+      anOrganization({ login: 'Research Lab', url: null, description: null }),
+    ],
     repositories: [
       repo('alan-turing', 'morphogenesis', 'Reaction-diffusion patterns'),
       repo('bletchley', 'bombe', 'Electromechanical search', ['main', 'menu-from-crib']),

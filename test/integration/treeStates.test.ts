@@ -42,7 +42,7 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     // As the error row's inline Retry sends it: the row itself is the argument.
     await vscode.commands.executeCommand('scalingo.refreshNode', error);
     const owners = await children(extension, github);
-    assert.deepEqual(owners.map(labelOf), ['ada-lovelace', 'analytical-engines', 'babbage-labs']);
+    assert.deepEqual(owners.map(labelOf), ['ada-lovelace', 'analytical-engines', 'Another Organization', 'babbage-labs']);
     assert.equal(api.requestsTo('orgs').length, 1);
   });
 

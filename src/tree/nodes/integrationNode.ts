@@ -6,7 +6,8 @@ import { isGitLab, platformIcon, platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import type { HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { OwnerNode } from './ownerNode';
+import { namespaceProblem } from '../namespaces';
+import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
 
 /**
  * One linked code host: "GitHub  octocat · github.com". Its children are the user's own namespace,
@@ -49,13 +50,37 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     const client = await this.context.session.client();
     const organizations = await client.listOrganizations(this.integration.id, signal);
     const children: TreeNode[] = [];
-    if (this.integration.username) {
-      children.push(new OwnerNode(this, this.context, this.integration, { kind: 'user', login: this.integration.username }));
-    }
+    if (this.integration.username) children.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
     const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
-    children.push(...sorted.map((organization) => new OwnerNode(this, this.context, this.integration, { kind: 'organization', organization })));
+    children.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
     if (organizations.length === 0) children.push(this.noOrganizationsHint());
     return children;
+  }
+
+  /** A namespace that cannot be searched by becomes a row saying why, in its place among the others. */
+  private ownerRow(owner: Owner): TreeNode {
+    const namespace = ownerNamespace(owner);
+    const problem = namespaceProblem(namespace);
+    if (!problem) return new OwnerNode(this, this.context, this.integration, owner);
+    const name = owner.kind === 'user' ? owner.login : owner.organization.login;
+    const key = owner.kind === 'user' ? 'user' : `org#${owner.organization.id}`;
+    this.context.log.warn(`${this.id}: namespace "${namespace}" of "${name}" cannot be searched (${problem})`);
+    const label =
+      problem === 'spaces'
+        ? vscode.l10n.t({
+            message: "Can't list {0}: Scalingo gave no path for it, and its name has spaces",
+            args: [name],
+            comment: ['{0} is an organization or group name from the code host'],
+          })
+        : vscode.l10n.t({
+            message: "Can't list {0}: Scalingo gave no path for it",
+            args: [name || '?'],
+            comment: ['{0} is an organization or group name from the code host'],
+          });
+    const tooltip = vscode.l10n.t(
+      'Repositories are searched by the namespace path (as in the web address), and Scalingo sent none that can be used. Other rows are not affected.',
+    );
+    return MessageNode.problem(this, key, label, tooltip);
   }
 
   /** An empty list is common and has a reason; say it rather than show nothing. */

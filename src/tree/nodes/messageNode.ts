@@ -51,6 +51,18 @@ export class MessageNode implements TreeNode {
     });
   }
 
+  /**
+   * A value from the API that the extension cannot use, in the place of the row it would have been:
+   * says what is wrong with it; its siblings stay. No Retry: the same data would come back.
+   */
+  static problem(parent: TreeNode, key: string, label: string, tooltip: string): MessageNode {
+    return new MessageNode(parent, `${parent.id}/problem:${key}`, 'hint', label, {
+      tooltip,
+      icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+      contextValue: 'message.problem',
+    });
+  }
+
   static empty(parent: TreeNode, label: string): MessageNode {
     return new MessageNode(parent, `${parent.id}/empty`, 'empty', label, { contextValue: 'message.empty' });
   }

@@ -4,6 +4,7 @@ import { includeForks } from '../../config';
 import { describeError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
+import { organizationNamespace } from '../namespaces';
 import { ownerPageUrl, type HasWebUrl } from '../webLinks';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -20,7 +21,10 @@ export type Owner = { readonly kind: 'user'; readonly login: string } | { readon
  */
 export class OwnerNode extends ParentNode implements HasWebUrl {
   readonly id: string;
+  /** What the row shows: the user name, or the organization's display name. */
   readonly login: string;
+  /** The path `user:` searches and web links use (see namespaces.ts); checked usable by the parent. */
+  readonly namespace: string;
   readonly webUrl: string | undefined;
   private nextPage: number | undefined;
   private total: number | undefined;
@@ -35,8 +39,9 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   ) {
     super(parent, context);
     this.login = owner.kind === 'user' ? owner.login : owner.organization.login;
-    this.id = owner.kind === 'user' ? `${parent.id}/user:${this.login}` : `${parent.id}/org#${owner.organization.id}`;
-    this.webUrl = ownerPageUrl(integration, this.login);
+    this.namespace = ownerNamespace(owner);
+    this.id = owner.kind === 'user' ? `${parent.id}/user:${this.namespace}` : `${parent.id}/org#${owner.organization.id}`;
+    this.webUrl = ownerPageUrl(integration, this.namespace);
   }
 
   protected loadFailedLabel(reason: string): string {
@@ -53,7 +58,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
       item.iconPath = new vscode.ThemeIcon('organization');
       item.description = this.owner.organization.description ?? '';
     }
-    item.tooltip = [this.login, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
+    item.tooltip = [this.login, this.namespace !== this.login ? this.namespace : undefined, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
       .filter(Boolean)
       .join('\n');
     item.contextValue = this.owner.kind === 'user' ? 'owner.user' : 'owner.organization';
@@ -93,7 +98,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     const client = await this.context.session.client();
     const page = await client.searchRepositories(
       this.integration.id,
-      { user: this.login, includeForks: includeForks() },
+      { user: this.namespace, includeForks: includeForks() },
       { page: this.nextPage, perPage: REPOSITORIES_PER_PAGE },
       signal,
     );
@@ -116,4 +121,8 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     }
     return nodes;
   }
+}
+
+export function ownerNamespace(owner: Owner): string {
+  return owner.kind === 'user' ? owner.login.trim() : organizationNamespace(owner.organization);
 }

@@ -325,7 +325,7 @@ describe('fake Scalingo API', () => {
       ]);
       assert.ok(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'fork:true user:ADA-LOVELACE'))).includes('ada-lovelace/forked-lib'));
       assert.ok(!fullNames(await call(api, 'GET', searchRepos(GITHUB, 'fork:false'))).includes('ada-lovelace/forked-lib'));
-      assert.equal(fullNames(await call(api, 'GET', searchRepos(GITHUB, ''))).length, 5);
+      assert.equal(fullNames(await call(api, 'GET', searchRepos(GITHUB, ''))).length, 6);
     });
 
     it('matches every keyword, case-insensitively, in name, full name or description', async () => {
@@ -367,7 +367,7 @@ describe('fake Scalingo API', () => {
     it('filters pull requests with is: and repo:, and keywords on the title', async () => {
       const titles = async (query: string) =>
         (await call(api, 'GET', searchPullRequests(GITHUB, query))).json.pull_requests.map((pull: { title: string }) => pull.title);
-      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill']);
+      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill', 'New front page']);
       assert.deepEqual(await titles('is:open repo:ada-lovelace/scalingo-app'), ['Add feature', 'Add logo']);
       assert.deepEqual(await titles('is:closed'), ['Initial setup']);
       assert.deepEqual(await titles('repo:analytical-engines/engine-core'), ['Faster mill']);
@@ -395,11 +395,11 @@ describe('fake Scalingo API', () => {
       const first = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs`);
       assert.equal(first.json.organizations.length, 20);
       assert.deepEqual(first.json.meta, {
-        pagination: { prev_page: null, current_page: 1, next_page: 2, total_pages: 3, total_count: 45 },
+        pagination: { prev_page: null, current_page: 1, next_page: 2, total_pages: 3, total_count: 46 },
       });
       const last = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs?page=3`);
-      assert.equal(last.json.organizations.length, 5);
-      assert.deepEqual(last.json.meta.pagination, { prev_page: 2, current_page: 3, next_page: null, total_pages: 3, total_count: 45 });
+      assert.equal(last.json.organizations.length, 6);
+      assert.deepEqual(last.json.meta.pagination, { prev_page: 2, current_page: 3, next_page: null, total_pages: 3, total_count: 46 });
       const past = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs?page=9`);
       assert.deepEqual(past.json.organizations, []);
     });
@@ -413,6 +413,18 @@ describe('fake Scalingo API', () => {
         url: 'https://api.github.com/orgs/analytical-engines',
         description: 'Machines that weave algebraic patterns',
       });
+    });
+
+    it('seeds the awkward shapes of real accounts: a display name that is not the path, nested groups, no URL', async () => {
+      const organizations = async (id: string) => (await call(api, 'GET', `/v1/scm_integrations/${id}/orgs`)).json.organizations;
+      const another = (await organizations(GITHUB)).find((organization: { login: string }) => organization.login === 'Another Organization');
+      assert.equal(another.url, 'https://api.github.com/orgs/another-org');
+      assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'user:another-org'))), ['another-org/website']);
+      const groups = await organizations(DEFAULT_SEED_IDS.gitlab);
+      assert.ok(groups.some((group: { login: string }) => group.login === 'platform/backend'));
+      assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(DEFAULT_SEED_IDS.gitlab, 'user:platform/backend'))), ['platform/backend/orders-api']);
+      const damaged = (await organizations(DEFAULT_SEED_IDS.githubEnterprise)).find((organization: { login: string }) => organization.login === 'Research Lab');
+      assert.equal(damaged.url, null);
     });
 
     it('pages repositories 30 at a time by default, at most 100, and refuses a bad page', async () => {
@@ -641,7 +653,7 @@ describe('fake Scalingo API', () => {
       const repositories = await call(api, 'GET', searchRepos(github.id, 'user:ada-lovelace fork:true', '&per_page=100'));
       assert.equal(repositories.json.meta.pagination.total_count, 5003);
       const organizations = await call(api, 'GET', `/v1/scm_integrations/${github.id}/orgs?per_page=100`);
-      assert.equal(organizations.json.meta.pagination.total_count, 202);
+      assert.equal(organizations.json.meta.pagination.total_count, 203);
       assert.equal(new Set(github.repositories.map((repository) => repository.id)).size, github.repositories.length);
       assert.throws(() => api.state.integrationOfType('bitbucket'), /no bitbucket integration/u);
       assert.throws(() => api.state.addOrganizations('nope', 1), /no integration nope/u);
