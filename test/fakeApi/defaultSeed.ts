@@ -6,7 +6,7 @@
  * Real accounts' awkward shapes are here too, not special-cased per test: a GitHub organization whose
  * display name is not its path (the published reference's own "Another Organization" / another-org),
  * GitLab nested groups (platform/backend/orders-api), an organization Scalingo sends with a name full
- * of spaces and no URL (nothing to search it by).
+ * of spaces and no URL (nothing to search it by), a self-hosted GitLab under a path prefix.
  * The integration tests name what is here (ada-lovelace/scalingo-app #8, babbage-labs/difference,
  * github-laptop…): change it together with them.
  */
@@ -116,13 +116,17 @@ function gitlabSelfHosted(): FakeIntegration {
   return anIntegration({
     id: DEFAULT_SEED_IDS.gitlabSelfHosted,
     scm_type: 'gitlab-self-hosted',
-    url: 'https://gitlab.example.org',
+    // Installed under a path, as self-hosted GitLab and GitHub Enterprise often are.
+    url: 'https://code.example.org/gitlab',
     username: 'margaret-hamilton',
     uid: '42',
     created_at: '2019-08-12T11:59:37.298Z',
     organizations: [],
-    repositories: [repo('margaret-hamilton', 'apollo-guidance', 'Priority scheduling for the AGC')],
-    pullRequests: [],
+    repositories: [
+      repo('margaret-hamilton', 'apollo-guidance', 'Priority scheduling for the AGC'),
+      repo('margaret-hamilton', 'priority-displays', 'Alarm displays for the astronauts'),
+    ],
+    pullRequests: [pr('margaret-hamilton/apollo-guidance', 3, 'Restart on overload', 'open')],
     keys: [aKey({ name: 'apollo' })],
   });
 }

@@ -223,7 +223,7 @@ export function demoSeed(): FakeSeed {
       integration('github', 'https://github.com', 'ada-lovelace', '1815', GITHUB, ['laptop', 'workstation']),
       integration('gitlab', 'https://gitlab.com', 'grace-hopper', '1906', GITLAB, ['thinkpad']),
       integration('github-enterprise', 'https://ghe.example.com', 'alan-turing', '8', GITHUB_ENTERPRISE, []),
-      integration('gitlab-self-hosted', 'https://gitlab.example.org', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, [
+      integration('gitlab-self-hosted', 'https://code.example.org/gitlab', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, [
         'apollo',
       ]),
     ],

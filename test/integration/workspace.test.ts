@@ -88,6 +88,54 @@ describe('this workspace', () => {
   });
 });
 
+describe('this workspace, on a code host installed under a path', () => {
+  let api: FakeScalingoApi;
+  const folders: string[] = [];
+
+  before(async () => {
+    api = await startFakeApi();
+    await signIn();
+    // The seed's GitLab self-hosted lives at https://code.example.org/gitlab.
+    const remotes = [
+      'https://code.example.org/gitlab/margaret-hamilton/apollo-guidance.git',
+      // GitLab's ssh addresses carry no path prefix.
+      'git@code.example.org:margaret-hamilton/priority-displays.git',
+    ];
+    for (const remote of remotes) {
+      const folder = mkdtempSync(join(tmpdir(), 'scalingo-prefix-'));
+      execFileSync('git', ['init', '--quiet', folder]);
+      execFileSync('git', ['-C', folder, 'remote', 'add', 'origin', remote]);
+      folders.push(folder);
+    }
+  });
+
+  after(async () => {
+    await signOut();
+    await api.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('matches https and ssh remotes under the integration\'s path, and links to them without doubling it', async () => {
+    const extension = await extensionApi();
+    const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+    for (const folder of folders) await git.openRepository(vscode.Uri.file(folder));
+    extension.tree.refreshAll();
+    const selfHosted = (node: TreeNode) => labelOf(node) === 'This workspace' && String(node.getTreeItem().description).endsWith('GitLab self-hosted');
+    const rows = await eventually(async () => {
+      const found = (await children(extension)).filter(selfHosted);
+      return found.length === 2 ? found : undefined;
+    });
+    assert.deepEqual(rows.map((row) => String(row.getTreeItem().description)).sort(), [
+      'margaret-hamilton/apollo-guidance · GitLab self-hosted',
+      'margaret-hamilton/priority-displays · GitLab self-hosted',
+    ]);
+    const apollo = rows.find((row) => String(row.getTreeItem().description).includes('apollo-guidance'))!;
+    assert.equal((apollo as unknown as { webUrl: string }).webUrl, 'https://code.example.org/gitlab/margaret-hamilton/apollo-guidance');
+    assert.deepEqual((await children(extension, apollo)).map(labelOf), ['#3 Restart on overload']);
+    assert.equal(api.requestsTo('searchPullRequests').at(-1)?.query.query, 'is:open repo:margaret-hamilton/apollo-guidance');
+  });
+});
+
 /** The rows of `nodes` and, for those in `expanded`, their children: what this test has loaded. */
 async function rowsOf(nodes: readonly TreeNode[], expanded: ReadonlySet<TreeNode>): Promise<TreeNode[]> {
   const rows: TreeNode[] = [];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Integration } from '../../api/publicTypes';
 import type { RemoteRepository } from '../../workspace/gitRemote';
+import { matchRemote } from '../../workspace/remoteMatch';
 import type { WorkspaceRemotes } from '../../workspace/workspaceRemotes';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
@@ -48,18 +49,20 @@ export class AccountNode extends ParentNode {
   }
 
   private compose(integrations: Integration[], remotes: RemoteRepository[]): TreeNode[] {
+    const candidates = integrations.flatMap((integration) => {
+      const webBase = integrationWebBase(integration);
+      return webBase ? [{ value: { integration, webBase }, webBase }] : [];
+    });
+    // An https and an ssh remote of one repository are one row (one id).
+    const seen = new Set<string>();
     const workspaceNodes = remotes.flatMap((remote) => {
-      const integration = integrations.find((candidate) => sameHost(candidate, remote));
-      const base = integration && integrationWebBase(integration);
-      return integration && base ? [new WorkspaceRepositoryNode(undefined, this.context, integration, remote.fullName, base)] : [];
+      const matched = matchRemote(remote, candidates);
+      const key = matched && `${matched.value.integration.id}/${matched.fullName}`.toLowerCase();
+      if (!matched || !key || seen.has(key)) return [];
+      seen.add(key);
+      const { integration, webBase } = matched.value;
+      return [new WorkspaceRepositoryNode(undefined, this.context, integration, matched.fullName, webBase)];
     });
     return [...workspaceNodes, ...integrations.map((integration) => new IntegrationNode(this.context, integration, this.extensionUri))];
   }
-}
-
-/** Hosts compared without ports: an ssh remote's port is not the web port of the same server. */
-function sameHost(integration: Integration, remote: RemoteRepository): boolean {
-  const base = integrationWebBase(integration);
-  if (!base) return false;
-  return new URL(base).hostname.toLowerCase() === remote.host.split(':')[0];
 }
