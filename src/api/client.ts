@@ -52,6 +52,11 @@ export interface RepositoryPage {
   /** The page to ask for next, when the server says there is one. */
   readonly nextPage: number | undefined;
   readonly totalCount: number | undefined;
+  /**
+   * Whether the answer carried `meta.pagination`. The reference documents none for search_repos:
+   * without it, a page as long as the one asked for may be all the server will ever send.
+   */
+  readonly paginated: boolean;
 }
 
 export interface PageRequest {
@@ -195,7 +200,7 @@ export class ScalingoClient {
       },
       bodies.repositories,
     );
-    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount };
+    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount, paginated: body.paginated };
   }
 
   async searchPullRequests(id: string, query: PullRequestQuery, signal?: AbortSignal): Promise<PullRequest[]> {

@@ -120,6 +120,8 @@ const paginationSchema = z
   .transform((raw) => {
     const pagination = raw.meta?.pagination;
     return {
+      /** False when the answer has no `meta.pagination`: a full page may then be a cut list. */
+      paginated: pagination !== undefined && pagination !== null,
       nextPage: pagination?.next_page ?? undefined,
       totalCount: pagination?.total_count ?? undefined,
     };

@@ -14,6 +14,9 @@ import type { TreeContext, TreeNode } from './treeNode';
 
 export const INTEGRATIONS_VIEW_ID = 'scalingo.integrations';
 
+/** Reveal pages at most this far (2,000 repositories at 50 a page, 40 requests) before it gives up. */
+const REVEAL_MAX_PAGES = 40;
+
 /**
  * The "SCM Integrations" view. Delegates to the nodes (`(element ?? root).getChildren()`), shows
  * load progress on the view, and keeps the welcome-view context keys in step with the account.
@@ -101,8 +104,12 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     return true;
   }
 
-  /** Walks integration → owner → repository, loading what is needed, and selects the repository. */
-  async revealRepository(integrationId: string, repository: Repository): Promise<boolean> {
+  /**
+   * Walks integration → owner → repository, loading what is needed, and selects the repository.
+   * One on a page not loaded yet is paged to (at most REVEAL_MAX_PAGES pages, with a cancellable
+   * progress notification; `token` cancels too).
+   */
+  async revealRepository(integrationId: string, repository: Repository, token?: vscode.CancellationToken): Promise<boolean> {
     const integration = (await this.getChildren()).find(
       (child): child is IntegrationNode => child instanceof IntegrationNode && child.integration.id === integrationId,
     );
@@ -113,10 +120,33 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       (child): child is OwnerNode => child instanceof OwnerNode && child.namespace.toLowerCase() === namespace,
     );
     if (!owner) return false;
-    const node = (await owner.getChildren()).find((child) => child instanceof RepositoryNode && child.repository.id === repository.id);
+    await owner.getChildren();
+    const node = owner.loadedRepository(repository.id) ?? (await this.pageTo(owner, repository, token));
     if (!node || !this.view) return false;
     await this.view.reveal(node, { select: true, focus: true });
     return true;
+  }
+
+  private async pageTo(owner: OwnerNode, repository: Repository, token: vscode.CancellationToken | undefined): Promise<RepositoryNode | undefined> {
+    if (!owner.hasMore || token?.isCancellationRequested) return undefined;
+    const title = vscode.l10n.t({
+      message: 'Looking for {0} in the view…',
+      args: [repository.fullName],
+      comment: ['{0} is owner/name'],
+    });
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, shown) => {
+      const cancelled = () => shown.isCancellationRequested || token?.isCancellationRequested === true;
+      for (let pages = 0; pages < REVEAL_MAX_PAGES && owner.hasMore && !cancelled(); pages++) {
+        if (!(await owner.loadMore())) return undefined;
+        const found = owner.loadedRepository(repository.id);
+        if (found) return found;
+        progress.report({
+          message: vscode.l10n.t({ message: '{0} pages loaded', args: [pages + 1], comment: ['{0} is a count'] }),
+          increment: 100 / REVEAL_MAX_PAGES,
+        });
+      }
+      return undefined;
+    });
   }
 
   /** Reads the token's presence (SecretStorage, no request) into the `scalingo:signedIn` context key. */

@@ -63,6 +63,11 @@ export class MessageNode implements TreeNode {
     });
   }
 
+  /** A row that does something in place of data the list could not show ("Search in platform…"). */
+  static action(parent: TreeNode, key: string, label: string, tooltip: string, icon: vscode.ThemeIcon, command: vscode.Command): MessageNode {
+    return new MessageNode(parent, `${parent.id}/action:${key}`, 'hint', label, { tooltip, command, icon, contextValue: 'message.action' });
+  }
+
   static empty(parent: TreeNode, label: string): MessageNode {
     return new MessageNode(parent, `${parent.id}/empty`, 'empty', label, { contextValue: 'message.empty' });
   }

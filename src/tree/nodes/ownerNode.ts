@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Integration, Organization, Repository } from '../../api/publicTypes';
+import type { Integration, Organization } from '../../api/publicTypes';
 import { includeForks } from '../../config';
 import { describeError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
@@ -28,8 +28,11 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   readonly webUrl: string | undefined;
   private nextPage: number | undefined;
   private total: number | undefined;
-  private loadingMore: Promise<void> | undefined;
-  private repositories: Repository[] = [];
+  private loadingMore: Promise<boolean> | undefined;
+  private rows: RepositoryNode[] = [];
+  private readonly known = new Set<number>();
+  /** The last page had no pagination metadata and was full: the list may be cut. */
+  private mayBeCut = false;
 
   constructor(
     parent: TreeNode,
@@ -66,25 +69,41 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    this.repositories = [];
+    this.rows = [];
+    this.known.clear();
     this.nextPage = 1;
+    this.mayBeCut = false;
     await this.fetchPage(signal);
-    if (this.repositories.length === 0) {
+    if (this.rows.length === 0) {
       return [MessageNode.empty(this, includeForks() ? vscode.l10n.t('No repositories') : vscode.l10n.t('No repositories (forks hidden)'))];
     }
     return this.childNodes(undefined);
   }
 
-  /** "Load more…": one page at a time, one load in flight. */
-  loadMore(): Promise<void> {
+  /** More pages to ask for. */
+  get hasMore(): boolean {
+    return this.nextPage !== undefined;
+  }
+
+  /** The row of a repository already loaded. */
+  loadedRepository(repositoryId: number): RepositoryNode | undefined {
+    return this.rows.find((row) => row.repository.id === repositoryId);
+  }
+
+  /** "Load more…": one page at a time, one load in flight. Resolves false when the page failed. */
+  loadMore(): Promise<boolean> {
     this.loadingMore ??= this.context
       .withProgress(() => this.fetchPage(this.context.session.signal))
       .then(
-        () => this.replaceChildren(this.childNodes(undefined)),
+        () => {
+          this.replaceChildren(this.childNodes(undefined));
+          return true;
+        },
         (error: unknown) => {
           this.context.log.warn(`${this.id}: could not load more repositories: ${String(error)}`);
           const { message } = describeError(error);
           this.replaceChildren(this.childNodes(message));
+          return false;
         },
       )
       .finally(() => {
@@ -93,33 +112,61 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     return this.loadingMore;
   }
 
+  /**
+   * Appends the next page in the server's order (a sort would move rows and make a partial list
+   * look complete) as new rows; the rows already shown stay the same objects, so an expanded
+   * repository keeps its pull requests.
+   */
   private async fetchPage(signal: AbortSignal): Promise<void> {
-    if (this.nextPage === undefined) return;
+    const current = this.nextPage;
+    if (current === undefined) return;
     const client = await this.context.session.client();
     const page = await client.searchRepositories(
       this.integration.id,
       { user: this.namespace, includeForks: includeForks() },
-      { page: this.nextPage, perPage: REPOSITORIES_PER_PAGE },
+      { page: current, perPage: REPOSITORIES_PER_PAGE },
       signal,
     );
-    const known = new Set(this.repositories.map((repository) => repository.id));
-    this.repositories.push(...page.repositories.filter((repository) => !known.has(repository.id)));
-    this.repositories.sort((a, b) => a.name.localeCompare(b.name));
-    this.nextPage = page.nextPage;
+    for (const repository of page.repositories) {
+      if (this.known.has(repository.id)) continue;
+      this.known.add(repository.id);
+      this.rows.push(new RepositoryNode(this, this.context, this.integration, repository));
+    }
+    // A server whose next page does not move forward would page forever.
+    this.nextPage = page.paginated && page.nextPage !== undefined && page.nextPage > current ? page.nextPage : undefined;
     this.total = page.totalCount;
+    this.mayBeCut = !page.paginated && page.repositories.length >= REPOSITORIES_PER_PAGE;
   }
 
   private childNodes(loadMoreError: string | undefined): TreeNode[] {
-    const nodes: TreeNode[] = this.repositories.map((repository) => new RepositoryNode(this, this.context, this.integration, repository));
+    const nodes: TreeNode[] = [...this.rows];
     if (loadMoreError) {
       // Retrying asks for the page that failed, keeping the pages already shown.
       const retry = { command: 'scalingo.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
       nodes.push(MessageNode.error(this, this.loadFailedLabel(loadMoreError), loadMoreError, ['retry'], retry));
     }
     if (this.nextPage !== undefined) {
-      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.repositories.length : undefined));
+      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.rows.length : undefined));
+    } else if (this.mayBeCut) {
+      nodes.push(this.searchInOwnerRow());
     }
     return nodes;
+  }
+
+  /** A full page without pagination metadata may be all the server sends: offer the search, never a list that looks complete. */
+  private searchInOwnerRow(): MessageNode {
+    return MessageNode.action(
+      this,
+      'search-owner',
+      vscode.l10n.t({ message: 'Search in {0}…', args: [this.login], comment: ['{0} is a user or organization'] }),
+      vscode.l10n.t({
+        message: 'Scalingo sent {0} repositories without saying whether there are more. Search to find the others.',
+        args: [this.rows.length],
+        comment: ['{0} is a count'],
+      }),
+      new vscode.ThemeIcon('search'),
+      { command: 'scalingo.searchRepositories', title: vscode.l10n.t('Search Repositories…'), arguments: [this] },
+    );
   }
 }
 

@@ -440,6 +440,16 @@ describe('fake Scalingo API', () => {
       for (const bad of ['&page=0', '&page=two', '&per_page=-1']) assert.equal((await page(bad)).status, 400, bad);
     });
 
+    it('can answer search_repos as an API that does not page it: the first per_page results, no meta', async () => {
+      api.state.addRepositories(GITHUB, 'bulk', 250);
+      api.behaviour.searchReposPagination = 'none';
+      const first = await call(api, 'GET', searchRepos(GITHUB, 'user:bulk', '&per_page=50&page=2'));
+      assert.equal(first.json.repositories.length, 50);
+      assert.equal(first.json.repositories[0].name, 'repo-0001', 'page was not ignored');
+      assert.equal(first.json.meta, undefined);
+      assert.equal((await call(api, 'GET', searchRepos(GITHUB, 'user:bulk', ''))).json.repositories.length, 30);
+    });
+
     it('returns every matching pull request at once', async () => {
       api.state.integration(GITHUB)!.pullRequests.push(
         ...Array.from({ length: 150 }, (_, index) => aPullRequest({ repo: 'ada-lovelace/notes', number: 100 + index, title: `Note ${index}` })),
