@@ -12,7 +12,9 @@ import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
   bodies,
+  readIntegrationEntries,
   type Integration,
+  type IntegrationEntry,
   type Organization,
   type PullRequest,
   type Repository,
@@ -107,12 +109,25 @@ export class ScalingoClient {
     return body.user;
   }
 
+  /** The integrations that can be used; a damaged item is left out (and logged). */
   async listIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+    return (await this.listIntegrationEntries(signal)).flatMap((entry) => (entry.ok ? [entry.integration] : []));
+  }
+
+  /** Every item of the list in its order, each readable or not: the tree shows a damaged one as a row. */
+  async listIntegrationEntries(signal?: AbortSignal): Promise<IntegrationEntry[]> {
     const body = await this.call(
       { method: 'GET', path: '/v1/scm_integrations', route: 'GET /v1/scm_integrations', signal },
       bodies.integrationList,
     );
-    return body.scm_integrations;
+    const entries = readIntegrationEntries(body.scm_integrations);
+    for (const entry of entries) {
+      if (!entry.ok) {
+        const { index, id, scmType, fields } = entry.unreadable;
+        this.log.warn(`GET /v1/scm_integrations: item ${index} (id ${id ?? 'none'}, ${scmType ?? 'no type'}) unreadable: ${fields.join(', ')}`);
+      }
+    }
+    return entries;
   }
 
   async getIntegration(id: string, signal?: AbortSignal): Promise<Integration> {

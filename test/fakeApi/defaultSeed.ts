@@ -6,7 +6,8 @@
  * Real accounts' awkward shapes are here too, not special-cased per test: a GitHub organization whose
  * display name is not its path (the published reference's own "Another Organization" / another-org),
  * GitLab nested groups (platform/backend/orders-api), an organization Scalingo sends with a name full
- * of spaces and no URL (nothing to search it by), a self-hosted GitLab under a path prefix.
+ * of spaces and no URL (nothing to search it by), a self-hosted GitLab under a path prefix, and two
+ * damaged integrations at the end of the list.
  * The integration tests name what is here (ada-lovelace/scalingo-app #8, babbage-labs/difference,
  * github-laptop…): change it together with them.
  */
@@ -19,12 +20,26 @@ export const DEFAULT_SEED_IDS = {
   gitlab: 'c2e7a9b0-5d31-4f6c-8a2e-91b4d6f0e3a7',
   githubEnterprise: '70bf275e-e0ee-483e-9e5c-21e5bb2e877c',
   gitlabSelfHosted: '5bb2e877-9e5c-a83f-8e0e-7c75eebf212c',
+  damagedUrl: 'd4a1e5c0-0b1e-4c2d-9a7f-3e8b6c1d2f90',
+  damagedId: 'e7b2f6d1-1c2f-4d3e-8b9a-4f9c7d2e3a01',
 } as const;
 
 export const DEFAULT_SEED_USER = aUser({ id: 'us-fake-user', username: 'ada-lovelace', email: 'ada@example.com' });
 
 export function defaultSeed(): FakeSeed {
-  return { user: DEFAULT_SEED_USER, integrations: [github(), gitlab(), githubEnterprise(), gitlabSelfHosted()] };
+  return { user: DEFAULT_SEED_USER, integrations: [github(), gitlab(), githubEnterprise(), gitlabSelfHosted(), ...damaged()] };
+}
+
+/**
+ * Two integrations as a real list may carry them after a bug or a migration on Scalingo's side:
+ * one with `url: null`, one without an `id`. Last in the list, so `integrationOfType()` finds the
+ * healthy ones; each must become an error row of its own while the others work.
+ */
+function damaged(): FakeIntegration[] {
+  return [
+    anIntegration({ id: DEFAULT_SEED_IDS.damagedUrl, scm_type: 'gitlab-self-hosted', url: 'https://git.broken.example', username: 'katherine-johnson', damage: { set: { url: null } } }),
+    anIntegration({ id: DEFAULT_SEED_IDS.damagedId, scm_type: 'github-enterprise', url: 'https://ghe.broken.example', username: 'dorothy-vaughan', damage: { omit: ['id'] } }),
+  ];
 }
 
 function github(): FakeIntegration {

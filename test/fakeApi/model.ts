@@ -32,6 +32,11 @@ export interface FakeIntegration {
   pullRequests: FakePullRequest[];
   /** Keys registered on the code host, candidates for import_keys. */
   keys: FakeSshKey[];
+  /**
+   * Damaged data, as list and show send it: fields replaced (`url: null`) or left out (`id`). The
+   * record itself stays whole, so the fake's own routes still find it.
+   */
+  damage?: { readonly set?: Readonly<Record<string, unknown>>; readonly omit?: readonly string[] };
 }
 
 export interface FakeOrganization {

@@ -11,8 +11,10 @@ import type {
   FakeUser,
 } from './model';
 
-export function integrationJson(integration: FakeIntegration, user: FakeUser) {
-  return { ...linkedIntegrationJson(integration, user), access_token: integration.access_token };
+export function integrationJson(integration: FakeIntegration, user: FakeUser): Record<string, unknown> {
+  const json: Record<string, unknown> = { ...linkedIntegrationJson(integration, user), access_token: integration.access_token, ...integration.damage?.set };
+  for (const field of integration.damage?.omit ?? []) delete json[field];
+  return json;
 }
 
 /** The link route's 201 answer: the published reference omits `access_token` there. */

@@ -4,7 +4,7 @@ import { hostOf, webUrl } from '../../util/urls';
 import { ParentNode } from '../parentNode';
 import { isGitLab, platformIcon, platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
-import type { HasWebUrl } from '../webLinks';
+import { integrationWebBase, type HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
 import { namespaceProblem } from '../namespaces';
 import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
@@ -83,17 +83,38 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     return MessageNode.problem(this, key, label, tooltip);
   }
 
-  /** An empty list is common and has a reason; say it rather than show nothing. */
+  /**
+   * An empty list is common and has a reason; say it rather than show nothing. github.com links
+   * through Scalingo's OAuth application, which sees an organization once it granted access;
+   * GitHub Enterprise links with a personal access token, which needs the read:org scope.
+   */
   private noOrganizationsHint(): MessageNode {
-    const gitLab = isGitLab(this.integration.scmType);
+    const { scmType } = this.integration;
+    const gitLab = isGitLab(scmType);
     const label = gitLab ? vscode.l10n.t('No groups visible') : vscode.l10n.t('No organizations visible');
-    const tooltip = gitLab
-      ? vscode.l10n.t('GitLab lists the groups your personal access token can read. Check the token has the api and read_user scopes.')
-      : vscode.l10n.t(
-          'GitHub lists an organization only after it granted access to the Scalingo OAuth application. Open GitHub to review the access.',
-        );
-    const githubHost = this.integration.scmType === 'github' ? 'https://github.com' : webUrl(this.integration.url)?.replace(/\/$/u, '');
-    const target = gitLab ? this.webUrl : githubHost && `${githubHost}/settings/connections/applications`;
+    const base = integrationWebBase(this.integration);
+    let tooltip: string;
+    let target: string | undefined;
+    if (gitLab) {
+      tooltip = vscode.l10n.t('GitLab lists the groups your personal access token can read. Check the token has the api and read_user scopes.');
+      target = this.webUrl;
+    } else if (scmType === 'github') {
+      tooltip = vscode.l10n.t(
+        'GitHub lists an organization only after it granted access to the Scalingo OAuth application. Open GitHub to review the access.',
+      );
+      target = 'https://github.com/settings/connections/applications';
+    } else if (scmType === 'github-enterprise') {
+      tooltip = vscode.l10n.t({
+        message:
+          'GitHub Enterprise lists the organizations your personal access token can read: it needs the read:org scope as well as repo. Open the token settings on {0}.',
+        args: [hostOf(this.integration.url)],
+        comment: ['{0} is the host of the GitHub Enterprise server'],
+      });
+      target = base && `${base}/settings/tokens`;
+    } else {
+      tooltip = vscode.l10n.t('Scalingo lists no organization or group for this account on this code host.');
+      target = undefined;
+    }
     const command = target
       ? { command: 'scalingo.openUrl', title: vscode.l10n.t('Open in Browser'), arguments: [target] }
       : undefined;

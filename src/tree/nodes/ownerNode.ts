@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Integration, Organization } from '../../api/publicTypes';
 import { includeForks } from '../../config';
-import { describeError } from '../../errorMessages';
+import { describeError, type UserFacingError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { organizationNamespace } from '../namespaces';
@@ -101,8 +101,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
         },
         (error: unknown) => {
           this.context.log.warn(`${this.id}: could not load more repositories: ${String(error)}`);
-          const { message } = describeError(error);
-          this.replaceChildren(this.childNodes(message));
+          this.replaceChildren(this.childNodes(describeError(error)));
           return false;
         },
       )
@@ -138,12 +137,13 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     this.mayBeCut = !page.paginated && page.repositories.length >= REPOSITORIES_PER_PAGE;
   }
 
-  private childNodes(loadMoreError: string | undefined): TreeNode[] {
+  private childNodes(loadMoreError: UserFacingError | undefined): TreeNode[] {
     const nodes: TreeNode[] = [...this.rows];
     if (loadMoreError) {
-      // Retrying asks for the page that failed, keeping the pages already shown.
+      // Retrying asks for the page that failed, keeping the pages already shown; a 404 asks for the list instead.
+      const { message, remedies } = loadMoreError;
       const retry = { command: 'scalingo.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
-      nodes.push(MessageNode.error(this, this.loadFailedLabel(loadMoreError), loadMoreError, ['retry'], retry));
+      nodes.push(MessageNode.error(this, this.loadFailedLabel(message), message, remedies.includes('refreshList') ? remedies : ['retry'], retry));
     }
     if (this.nextPage !== undefined) {
       nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.rows.length : undefined));

@@ -211,13 +211,17 @@ describe('fake Scalingo API', () => {
       const integrations = list.json.scm_integrations as Record<string, unknown>[];
       assert.deepEqual(
         integrations.map((integration) => integration['scm_type']),
-        ['github', 'gitlab', 'github-enterprise', 'gitlab-self-hosted'],
+        ['github', 'gitlab', 'github-enterprise', 'gitlab-self-hosted', 'gitlab-self-hosted', 'github-enterprise'],
       );
       assert.deepEqual(
         integrations.map((integration) => integration['id']),
-        [DEFAULT_SEED_IDS.github, DEFAULT_SEED_IDS.gitlab, DEFAULT_SEED_IDS.githubEnterprise, DEFAULT_SEED_IDS.gitlabSelfHosted],
+        [DEFAULT_SEED_IDS.github, DEFAULT_SEED_IDS.gitlab, DEFAULT_SEED_IDS.githubEnterprise, DEFAULT_SEED_IDS.gitlabSelfHosted, DEFAULT_SEED_IDS.damagedUrl, undefined],
       );
-      for (const integration of integrations) {
+      // The seed's damaged ones, as a real list may carry them: `url: null`, and no `id` at all.
+      const [withoutUrl, withoutId] = integrations.slice(4);
+      assert.equal(withoutUrl!['url'], null);
+      assert.ok(!('id' in withoutId!));
+      for (const integration of integrations.slice(0, 4)) {
         assert.deepEqual(Object.keys(integration).sort(), [
           'access_token', 'avatar_url', 'created_at', 'email', 'id', 'owner', 'profile_url', 'scm_type', 'uid', 'url', 'username',
         ]);
@@ -236,7 +240,7 @@ describe('fake Scalingo API', () => {
       );
       assert.match(tokens[0], /^[0-9a-f]{40}$/u);
       assert.match(tokens[1], /^glpat-[0-9a-f]{20}$/u);
-      assert.equal(new Set(tokens).size, 4);
+      assert.equal(new Set(tokens).size, 6);
     });
 
     it('links a github-enterprise server: 201 without access_token, then listed and in the state', async () => {
@@ -251,9 +255,9 @@ describe('fake Scalingo API', () => {
       assert.equal(linked.username, 'ada-lovelace');
       assert.equal(linked.profile_url, 'https://git.acme.test/ada-lovelace');
       const listed = (await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations;
-      assert.equal(listed.length, 5);
-      assert.equal(listed[4].id, linked.id);
-      assert.equal(listed[4].access_token, 'ghp_personal');
+      assert.equal(listed.length, 7);
+      assert.equal(listed[6].id, linked.id);
+      assert.equal(listed[6].access_token, 'ghp_personal');
       assert.equal(api.state.integration(linked.id)?.scm_type, 'github-enterprise');
       assert.ok(fullNames(await call(api, 'GET', searchRepos(linked.id, ''))).length > 0, 'a new link has nothing to expand');
     });
@@ -274,7 +278,7 @@ describe('fake Scalingo API', () => {
         const answer = await call(api, 'POST', '/v1/scm_integrations', { scm_integration: fields });
         assert.equal(answer.status, 422);
         assert.deepEqual(answer.json, { errors });
-        assert.equal(api.state.integrations.length, 4);
+        assert.equal(api.state.integrations.length, 6);
       });
     }
 
@@ -293,7 +297,7 @@ describe('fake Scalingo API', () => {
       assert.equal(answer.text, '');
       assert.equal((await call(api, 'GET', `/v1/scm_integrations/${GITHUB}`)).status, 404);
       assert.equal((await call(api, 'DELETE', `/v1/scm_integrations/${GITHUB}`)).status, 404);
-      assert.equal((await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations.length, 3);
+      assert.equal((await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations.length, 5);
       assert.equal(api.state.integration(GITHUB), undefined);
     });
 
