@@ -8,6 +8,7 @@ import { importKeys, unlinkIntegration } from './commands/integrationCommands';
 import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
+import { ScalingoUriHandler } from './commands/uriHandler';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
@@ -80,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
       searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),
     ),
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
+    vscode.window.registerUriHandler(
+      new ScalingoUriHandler(() => vscode.commands.executeCommand(`${INTEGRATIONS_VIEW_ID}.focus`), () => tree.refreshAll(), componentLog(channel, 'commands')),
+    ),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };

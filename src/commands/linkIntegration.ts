@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isScalingoError } from '../api/errors';
 import type { Integration, KnownScmType, LinkableScmType } from '../api/publicTypes';
-import type { ScalingoSession } from '../auth/session';
+import { NotSignedInError, type ScalingoSession } from '../auth/session';
 import { authUrl } from '../config';
 import { platformName } from '../tree/platforms';
 import { abortSignalOf } from '../util/cancellation';
@@ -28,6 +28,8 @@ interface LinkDraft {
  * Resolves with the new integration, or undefined when nothing was linked here.
  */
 export async function linkIntegration(session: ScalingoSession, onLinked: (integration?: Integration) => Promise<void>): Promise<Integration | undefined> {
+  // Signed out (the palette offers the command before activation): say so before asking anything.
+  if (!(await signedIn(session))) return undefined;
   const platform = await vscode.window.showQuickPick<PlatformChoice>(platformChoices(), {
     title: vscode.l10n.t('Link a code host to Scalingo'),
     placeHolder: vscode.l10n.t('Which code host?'),
@@ -40,6 +42,16 @@ export async function linkIntegration(session: ScalingoSession, onLinked: (integ
   }
   const draft: LinkDraft = { scmType: platform.scmType, url: '', token: '' };
   return runWizard(session, draft, onLinked);
+}
+
+async function signedIn(session: ScalingoSession): Promise<boolean> {
+  try {
+    if (await session.isSignedIn()) return true;
+    showError(new NotSignedInError());
+  } catch (error) {
+    showError(error);
+  }
+  return false;
 }
 
 function platformChoices(): PlatformChoice[] {

@@ -241,11 +241,13 @@ describe('commands', () => {
         await vscode.commands.executeCommand('scalingo.searchRepositories');
         await vscode.commands.executeCommand('scalingo.searchPullRequests');
         await vscode.commands.executeCommand('scalingo.importKeys');
+        // Before asking which code host: a GitHub Enterprise token typed while signed out would be lost.
+        await vscode.commands.executeCommand('scalingo.linkIntegration');
       } finally {
         errors.restore();
         await signIn();
       }
-      assert.equal(errors.calls.length, 3);
+      assert.equal(errors.calls.length, 4);
       for (const call of errors.calls) {
         assert.match(String(call[0]), /Sign in to Scalingo first/u);
         assert.ok(call.includes('Sign In'), 'no Sign In action');
