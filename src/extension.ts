@@ -8,6 +8,7 @@ import { importKeys, unlinkIntegration } from './commands/integrationCommands';
 import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
+import { reportIssue } from './commands/reportIssue';
 import { ScalingoUriHandler } from './commands/uriHandler';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.refresh', () => tree.refreshAll()),
     vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
     vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('scalingo.reportIssue', () => reportIssue(version)),
     vscode.commands.registerCommand('scalingo.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#scalingo.gettingStarted`, false),
     ),
