@@ -28,13 +28,15 @@ export class MessageNode implements TreeNode {
     reason: string,
     remedies: readonly RemedyAction[],
     retry: vscode.Command = { command: 'scalingo.refreshNode', title: vscode.l10n.t('Retry'), arguments: [parent] },
+    /** Tells apart several error rows under one parent (a region's apps beside the pull requests'). */
+    key?: string,
   ): MessageNode {
     const signIn = remedies.includes('signIn') && !remedies.includes('retry');
     const label = signIn ? vscode.l10n.t({ message: 'Sign in again: {0}', args: [reason], comment: ['{0} is why'] }) : failedLabel;
     const command: vscode.Command = signIn
       ? { command: 'scalingo.signIn', title: vscode.l10n.t('Sign In') }
       : retry;
-    return new MessageNode(parent, `${parent.id}/error`, 'error', label, {
+    return new MessageNode(parent, key ? `${parent.id}/error:${key}` : `${parent.id}/error`, 'error', label, {
       tooltip: reason,
       command,
       icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),

@@ -21,6 +21,27 @@ async function rejectsWith(promise: Promise<unknown>, kind: ScalingoError['kind'
   assert.fail(`expected a ${kind} error, but the call succeeded`);
 }
 
+describe('the seeds\' regions', () => {
+  for (const seed of ['default', 'demo'] as const) {
+    it(`link only repositories that the ${seed} seed's integrations hold, with branches they have`, async () => {
+      const api = await FakeScalingoApi.start({ seed });
+      try {
+        const links = api.state.regional.regions.flatMap((region) => region.links);
+        assert.ok(links.length >= 4);
+        for (const link of links) {
+          const repository = api.state
+            .integration(link.auth_integration_uuid)
+            ?.repositories.find((candidate) => `${candidate.owner}/${candidate.name}`.toLowerCase() === `${link.owner}/${link.repo}`.toLowerCase());
+          assert.ok(repository, `${link.owner}/${link.repo} is not a repository of its integration`);
+          assert.ok(repository.branches.includes(link.branch), `${link.owner}/${link.repo} has no branch ${link.branch}`);
+        }
+      } finally {
+        await api.close();
+      }
+    });
+  }
+});
+
 describe('regional APIs against the fake regions', () => {
   let api: FakeScalingoApi;
   let client: ReturnType<typeof clientFor>;
