@@ -8,6 +8,8 @@ import { importKeys, unlinkIntegration } from './commands/integrationCommands';
 import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
+import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
+import { deployBranch } from './commands/deployBranch';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
@@ -80,7 +82,25 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
       searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),
     ),
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
+    ...registerAppCommands(session, tree),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
+}
+
+/** The commands on Scalingo apps (rows under repositories, or the palette). */
+function registerAppCommands(session: ScalingoSession, tree: IntegrationsTreeProvider): vscode.Disposable[] {
+  const changed = (target: { readonly integration: { readonly id: string } }) => tree.appLinksChanged(target.integration.id);
+  const setting = (name: 'autoDeploy' | 'reviewApps', on: boolean) => (node: unknown) =>
+    changeLinkSetting(session, tree.appLinks, node, name, on, changed);
+  return [
+    vscode.commands.registerCommand('scalingo.deployBranch', (node: unknown) => deployBranch(session, tree.appLinks, node, () => undefined)),
+    vscode.commands.registerCommand('scalingo.openApp', (node: unknown) => openApp(session, tree.appLinks, node)),
+    vscode.commands.registerCommand('scalingo.openAppDashboard', (node: unknown) => openAppDashboard(session, tree.appLinks, node)),
+    vscode.commands.registerCommand('scalingo.turnAutoDeployOn', setting('autoDeploy', true)),
+    vscode.commands.registerCommand('scalingo.turnAutoDeployOff', setting('autoDeploy', false)),
+    vscode.commands.registerCommand('scalingo.turnReviewAppsOn', setting('reviewApps', true)),
+    vscode.commands.registerCommand('scalingo.turnReviewAppsOff', setting('reviewApps', false)),
+    vscode.commands.registerCommand('scalingo.unlinkApp', (node: unknown) => unlinkApp(session, tree.appLinks, node, changed)),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { ScalingoClient } from '../api/client';
 import type { RegionalClient, RepoLink, ScalingoApp } from '../api/publicTypes';
 import { linkRepositoryKey, repositoryKey } from '../api/regional/repositoryKey';
+import type { TreeNode } from './treeNode';
 
 /** One app linked to a repository: where it lives, its link's settings, and the app itself. */
 export interface LinkedApp {
@@ -36,6 +37,8 @@ export interface IntegrationAppIndex {
 export class AppLinkIndexes {
   private readonly apps = new Map<string, Promise<ScalingoApp[]>>();
   private readonly indexes = new Map<string, Promise<IntegrationAppIndex>>();
+  /** The rows drawn from each integration's index, to redraw when one of its links changes. */
+  private readonly rows = new Map<string, Set<TreeNode>>();
 
   constructor(
     private readonly client: () => Promise<ScalingoClient>,
@@ -64,6 +67,19 @@ export class AppLinkIndexes {
   clear(): void {
     this.indexes.clear();
     this.apps.clear();
+    this.rows.clear();
+  }
+
+  /** Remembers that `row` shows apps of this integration. */
+  drawnBy(integrationId: string, row: TreeNode): void {
+    const rows = this.rows.get(integrationId) ?? new Set<TreeNode>();
+    rows.add(row);
+    this.rows.set(integrationId, rows);
+  }
+
+  /** Every row that shows apps of this integration (a repository can sit under two parents). */
+  rowsOf(integrationId: string): TreeNode[] {
+    return [...(this.rows.get(integrationId) ?? [])];
   }
 
   private async load(integrationId: string): Promise<IntegrationAppIndex> {

@@ -94,6 +94,17 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     if (target instanceof ParentNode) target.refresh();
   }
 
+  /** A link of this integration changed (linked, unlinked, a setting): its rows reload their apps. */
+  appLinksChanged(integrationId: string): void {
+    this.context.appLinks.invalidate(integrationId);
+    for (const row of this.context.appLinks.rowsOf(integrationId)) if (row instanceof ParentNode) row.refresh();
+  }
+
+  /** Shared with the commands: the palette's app picks read the same index as the tree. */
+  get appLinks(): AppLinkIndexes {
+    return this.context.appLinks;
+  }
+
   /** A "Load more…" row: the next page of its parent. */
   async loadMore(node: unknown): Promise<void> {
     if (node instanceof OwnerNode) await node.loadMore();

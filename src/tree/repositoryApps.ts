@@ -30,6 +30,7 @@ export async function loadRepositoryApps(
   const plain = (pullRequest: PullRequest) => new PullRequestNode(parent, integration.id, repository.fullName, pullRequest);
   let linked: LinkedApp[];
   const rows: TreeNode[] = [];
+  context.appLinks.drawnBy(integration.id, parent);
   try {
     const index = await context.appLinks.forIntegration(integration.id);
     linked = index.appsOf(repository.url);
