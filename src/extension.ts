@@ -9,6 +9,7 @@ import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
 import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
+import { createReviewApp } from './commands/createReviewApp';
 import { deployBranch } from './commands/deployBranch';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
@@ -102,5 +103,8 @@ function registerAppCommands(session: ScalingoSession, tree: IntegrationsTreePro
     vscode.commands.registerCommand('scalingo.turnReviewAppsOn', setting('reviewApps', true)),
     vscode.commands.registerCommand('scalingo.turnReviewAppsOff', setting('reviewApps', false)),
     vscode.commands.registerCommand('scalingo.unlinkApp', (node: unknown) => unlinkApp(session, tree.appLinks, node, changed)),
+    vscode.commands.registerCommand('scalingo.createReviewApp', (node: unknown) =>
+      createReviewApp(session, tree.appLinks, node, (integrationId) => tree.appLinksChanged(integrationId)),
+    ),
   ];
 }

@@ -171,6 +171,15 @@ export class RegionalClient {
     return body.review_apps;
   }
 
+  /** The open pull requests of the linked repository, each saying whether it comes from a fork. */
+  async listLinkedPulls(app: string, signal?: AbortSignal): Promise<LinkedPull[]> {
+    const body = await this.caller.json(
+      { method: 'GET', path: `${linkPath(app)}/pulls`, route: 'GET /v1/apps/:app/scm_repo_link/pulls', signal },
+      regionalBodies.pulls,
+    );
+    return body.pulls;
+  }
+
   /** What Scalingo knows of one pull request of the linked repository, fork or not (the CLI's check). */
   async getLinkedPull(app: string, pullRequestNumber: number, signal?: AbortSignal): Promise<LinkedPull> {
     const body = await this.caller.json(

@@ -170,5 +170,6 @@ export const regionalBodies = {
   deployment: z.object({ deployment: deploymentSchema }),
   reviewApps: z.object({ review_apps: z.array(reviewAppSchema) }),
   pull: z.object({ pull: linkedPullSchema }),
+  pulls: z.object({ pulls: z.array(linkedPullSchema) }),
   branches: z.object({ branches: z.array(z.object({ name: z.string().min(1) })) }),
 };
