@@ -11,6 +11,7 @@ import { searchPullRequests } from './commands/searchPullRequests';
 import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
 import { createReviewApp } from './commands/createReviewApp';
 import { deployBranch } from './commands/deployBranch';
+import { linkApp } from './commands/linkApp';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
@@ -103,6 +104,7 @@ function registerAppCommands(session: ScalingoSession, tree: IntegrationsTreePro
     vscode.commands.registerCommand('scalingo.turnReviewAppsOn', setting('reviewApps', true)),
     vscode.commands.registerCommand('scalingo.turnReviewAppsOff', setting('reviewApps', false)),
     vscode.commands.registerCommand('scalingo.unlinkApp', (node: unknown) => unlinkApp(session, tree.appLinks, node, changed)),
+    vscode.commands.registerCommand('scalingo.linkApp', (node: unknown) => linkApp(session, node, (integrationId) => tree.appLinksChanged(integrationId))),
     vscode.commands.registerCommand('scalingo.createReviewApp', (node: unknown) =>
       createReviewApp(session, tree.appLinks, node, (integrationId) => tree.appLinksChanged(integrationId)),
     ),

@@ -214,6 +214,21 @@ export class ScalingoClient {
     return body.pull_requests;
   }
 
+  /** The branches of a repository the integration can read (undocumented route the dashboard uses). */
+  async listBranches(id: string, repositoryFullName: string, signal?: AbortSignal): Promise<string[]> {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `${integrationPath(id)}/branches`,
+        route: 'GET /v1/scm_integrations/:id/branches',
+        query: { repo_name: repositoryFullName },
+        signal,
+      },
+      regionalBodies.branches,
+    );
+    return body.branches.map((branch) => branch.name);
+  }
+
   /**
    * A client per Scalingo region, from `GET /v1/regions`, asked once for this client's lifetime
    * (a session): the list changes rarely. Regions whose address the bearer must not go to are left

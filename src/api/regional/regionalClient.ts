@@ -69,8 +69,8 @@ export class RegionalClient {
     return body.app;
   }
 
-  /** Every link of the account in this region through one integration, following the pages. */
-  async listRepoLinks(integrationId: string, signal?: AbortSignal): Promise<RepoLink[]> {
+  /** Every link of the account in this region (through one integration when given), following the pages. */
+  async listRepoLinks(integrationId: string | undefined, signal?: AbortSignal): Promise<RepoLink[]> {
     const links: RepoLink[] = [];
     let page: number | undefined = 1;
     for (let fetched = 0; page !== undefined && fetched < MAX_PAGES; fetched++) {
@@ -80,13 +80,13 @@ export class RegionalClient {
           method: 'GET',
           path: '/v1/scm_repo_links',
           route: 'GET /v1/scm_repo_links',
-          query: { auth_integration_uuid: integrationId, page: current, per_page: LINKS_PER_PAGE },
+          query: { ...(integrationId ? { auth_integration_uuid: integrationId } : {}), page: current, per_page: LINKS_PER_PAGE },
           signal,
         },
         regionalBodies.repoLinks,
       );
       // The filter is the server's job; a server that ignores it must not put foreign links here.
-      links.push(...body.scm_repo_links.filter((link) => link.integrationId === undefined || link.integrationId === integrationId));
+      links.push(...body.scm_repo_links.filter((link) => !integrationId || link.integrationId === undefined || link.integrationId === integrationId));
       page = body.nextPage !== undefined && body.nextPage > current ? body.nextPage : undefined;
     }
     return links;
