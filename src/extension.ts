@@ -78,7 +78,19 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
         else tree.refreshAll();
       }),
     ),
-    vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) => unlinkIntegration(session, node, () => tree.refreshAll())),
+    vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) =>
+      unlinkIntegration(
+        session,
+        node,
+        () => tree.refreshAll(),
+        async (integrationId) => {
+          const index = await tree.appLinks.forIntegration(integrationId);
+          // A region that could not be read may hold some: an incomplete list would reassure wrongly.
+          if (index.failures[0]) throw index.failures[0].error;
+          return index.all.map((linked) => linked.appName);
+        },
+      ),
+    ),
     vscode.commands.registerCommand('scalingo.importKeys', (node: unknown) => importKeys(session, node)),
     vscode.commands.registerCommand('scalingo.searchRepositories', (node: unknown) =>
       searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),

@@ -133,6 +133,32 @@ describe('deploy a branch from an app row', () => {
     }
   });
 
+  it('from the palette asks for the app among every linked one, then the branch', async () => {
+    const warning = stubWindow('showWarningMessage', () => 'Deploy');
+    const info = stubWindow('showInformationMessage', () => undefined);
+    try {
+      await driver.waitForQuickInput((state) => !state.visible);
+      const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch');
+      const apps = await driver.waitForQuickInput(showsItem('bombe'));
+      assert.deepEqual(
+        apps.items.map((item) => item.label.trim()).sort(),
+        ['ada-scalingo-app', 'ada-scalingo-app-staging', 'bombe', 'compiler-app', 'engine-core-prod'],
+      );
+      await driver.type('bombe');
+      await driver.waitForQuickInput((state) => state.items.length === 1);
+      await driver.press('Enter');
+      const branches = await driver.waitForQuickInput(showsItem('menu-from-crib'));
+      assert.equal(branches.items[0]?.label.trim(), 'main');
+      await driver.press('Enter');
+      assert.equal(await done, 'success');
+      assert.equal(warning.calls[0]?.[0], 'Deploy main to bombe?');
+    } finally {
+      warning.restore();
+      info.restore();
+    }
+    assert.equal(api.requestsTo('manualDeploy').at(-1)?.path, '/v1/apps/bombe/scm_repo_link/manual_deploy');
+  });
+
   it('sends nothing when the confirmation is dismissed', async () => {
     const node = await appRow();
     api.clearRequests();
