@@ -51,8 +51,30 @@ describe('this workspace', () => {
     const node = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
     assert.equal((await children(extension))[0], node, 'not at the top');
     assert.match(String(node.getTreeItem().description), /^ada-lovelace\/scalingo-app · GitHub$/u);
-    const pullRequests = (await children(extension, node)).map(labelOf);
-    assert.deepEqual(pullRequests, ['#8 Add feature', '#3 Add logo']);
+    const rows = (await children(extension, node)).map(labelOf);
+    // The apps that deploy from it come first, then its pull requests.
+    assert.deepEqual(rows, ['ada-scalingo-app', 'ada-scalingo-app-staging', '#8 Add feature', '#3 Add logo']);
+  });
+
+  it('offers "Link to a Scalingo App…" on a workspace repository no app deploys from', async () => {
+    const extension = await extensionApi();
+    const second = mkdtempSync(join(tmpdir(), 'scalingo-workspace-'));
+    try {
+      execFileSync('git', ['init', '--quiet', second]);
+      execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
+      const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+      await git.openRepository(vscode.Uri.file(second));
+      const node = await eventually(async () =>
+        (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
+      );
+      const rows = await children(extension, node);
+      const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
+      assert.ok(hint, `no link hint: ${rows.map(labelOf).join(', ')}`);
+      assert.equal(hint.getTreeItem().command?.command, 'scalingo.linkApp');
+      assert.equal(hint.getTreeItem().command?.arguments?.[0], node);
+    } finally {
+      rmSync(second, { recursive: true, force: true });
+    }
   });
 
   it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
