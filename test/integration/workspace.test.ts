@@ -80,10 +80,11 @@ describe('this workspace', () => {
   it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
     const extension = await extensionApi();
     const workspace = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
-    const [underWorkspace] = await children(extension, workspace);
+    const pullRequestsOf = async (node: Parameters<typeof children>[1]) => (await children(extension, node)).filter((row) => labelOf(row).startsWith('#'));
+    const [underWorkspace] = await pullRequestsOf(workspace);
     const path = ['GitHub', 'ada-lovelace', 'scalingo-app'];
     const expanded = new Set([workspace, ...(await Promise.all(path.map((_, depth) => nodeAt(extension, ...path.slice(0, depth + 1)))))]);
-    const underOwner = await children(extension, await nodeAt(extension, ...path));
+    const underOwner = await pullRequestsOf(await nodeAt(extension, ...path));
     assert.deepEqual(underOwner.map(labelOf), ['#8 Add feature', '#3 Add logo']);
     assert.ok(underWorkspace && labelOf(underWorkspace) === '#8 Add feature');
 
@@ -153,7 +154,8 @@ describe('this workspace, on a code host installed under a path', () => {
     ]);
     const apollo = rows.find((row) => String(row.getTreeItem().description).includes('apollo-guidance'))!;
     assert.equal((apollo as unknown as { webUrl: string }).webUrl, 'https://code.example.org/gitlab/margaret-hamilton/apollo-guidance');
-    assert.deepEqual((await children(extension, apollo)).map(labelOf), ['#3 Restart on overload']);
+    // No app deploys from it: the workspace's repository offers to link one, before its merge requests.
+    assert.deepEqual((await children(extension, apollo)).map(labelOf), ['Link to a Scalingo App…', '#3 Restart on overload']);
     assert.equal(api.requestsTo('searchPullRequests').at(-1)?.query.query, 'is:open repo:margaret-hamilton/apollo-guidance');
   });
 });
