@@ -39,6 +39,8 @@ export interface ScalingoClientOptions {
   /** Larger answers are refused; defaults to the transport's cap. */
   readonly maxBodyBytes?: number;
   readonly log?: ApiLog;
+  /** Called once when the token exchange refuses the API token (revoked or invalid). */
+  readonly onApiTokenRefused?: () => void;
 }
 
 export interface LinkRequest {
@@ -91,7 +93,7 @@ export class ScalingoClient {
       limiter: new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT),
       maxBodyBytes: options.maxBodyBytes,
     });
-    this.bearer = new BearerTokenSource(this.transport, options.apiToken);
+    this.bearer = new BearerTokenSource(this.transport, options.apiToken, Date.now, options.onApiTokenRefused);
     this.log = options.log ?? silentLog;
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   }

@@ -63,6 +63,9 @@ export class ScalingoError extends Error {
   }
 }
 
+/** The token exchange's route: its faults are worded apart (a 401 there is the API token itself). */
+export const EXCHANGE_ROUTE = 'POST /v1/tokens/exchange';
+
 /** The one error a cancelled request (the user's cancel, or a superseded search) ends with. */
 export function cancelledError(route?: string): ScalingoError {
   return new ScalingoError('cancelled', 'The request was cancelled.', route ? { route } : {});

@@ -138,7 +138,8 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private reset(): void {
     this.root = this.createRoot();
     void this.syncSignedIn();
-    this.context.setMessage(undefined);
+    // A refused token signs out: the welcome view offers Sign In, and the message says why.
+    this.context.setMessage(this.session.signedOutReason);
     this.changedEmitter.fire(undefined);
   }
 
