@@ -31,6 +31,8 @@ export interface ScalingoErrorDetails {
   readonly durationMs?: number;
   /** A short, token-free excerpt of what the server said, for the log. */
   readonly serverMessage?: string;
+  /** The answer was an HTML page (a proxy, a captive portal, a login page), not the API. */
+  readonly webPage?: boolean;
 }
 
 export class ScalingoError extends Error {

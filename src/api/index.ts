@@ -4,5 +4,5 @@ export { ScalingoClient } from './client';
 export type { ApiLog, LinkRequest, PageRequest, RepositoryPage, ScalingoClientOptions } from './client';
 export { createDispatcher } from './dispatcher';
 export type { NetworkSettings } from './dispatcher';
-export { SCALINGO_RATE_LIMIT } from './requestLimiter';
+export { RequestLimiter, SCALINGO_RATE_LIMIT } from './requestLimiter';
 export type { RateLimit } from './requestLimiter';

@@ -23,6 +23,7 @@ export function parseBody<Schema extends z.ZodType>(
     throw new ScalingoError('invalidResponse', describeNonJson(response), {
       ...details,
       serverMessage: `${response.contentType || 'no content type'}, ${Buffer.byteLength(response.text)} bytes`,
+      ...(isWebPage(response) ? { webPage: true } : {}),
     });
   }
   const parsed = schema.safeParse(json);
@@ -103,8 +104,12 @@ function describeFieldErrors(fieldErrors: Record<string, string[]>, fallback: st
   return withReason('Scalingo could not accept this', fallback);
 }
 
+function isWebPage(response: HttpResponse): boolean {
+  return /html/iu.test(response.contentType) || /^\s*</u.test(response.text);
+}
+
 function describeNonJson(response: HttpResponse): string {
-  if (/html/iu.test(response.contentType) || /^\s*</u.test(response.text)) {
+  if (isWebPage(response)) {
     return 'Scalingo answered with a web page instead of data; a proxy or gateway may be in the way.';
   }
   if (response.text.trim() === '') return 'Scalingo sent an empty response.';

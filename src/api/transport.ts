@@ -19,6 +19,8 @@ export interface HttpRequest {
   readonly body?: unknown;
   readonly authorization: string;
   readonly signal?: AbortSignal;
+  /** The code host this request is for, so the limiter shares slots fairly (see RequestLimiter). */
+  readonly lane?: string;
 }
 
 export interface HttpResponse {
@@ -27,6 +29,8 @@ export interface HttpResponse {
   readonly text: string;
   readonly requestId: string | undefined;
   readonly durationMs: number;
+  /** `Retry-After`, in milliseconds, when the server sent one (seconds or an HTTP date). */
+  readonly retryAfterMs?: number;
 }
 
 export interface TransportOptions {
@@ -55,7 +59,7 @@ export class HttpTransport {
 
   send(request: HttpRequest): Promise<HttpResponse> {
     const limiter = this.options.limiter;
-    return limiter ? limiter.run(() => this.sendNow(request), request.signal) : this.sendNow(request);
+    return limiter ? limiter.run(() => this.sendNow(request), request.signal, request.lane) : this.sendNow(request);
   }
 
   private async sendNow(request: HttpRequest): Promise<HttpResponse> {
@@ -89,6 +93,7 @@ export class HttpTransport {
         text,
         requestId: headerValue(response.headers['x-request-id']) || undefined,
         durationMs: performance.now() - started,
+        ...retryAfter(headerValue(response.headers['retry-after'])),
       };
     } catch (error) {
       if (error instanceof ScalingoError) throw error;
@@ -138,6 +143,14 @@ async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number,
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function retryAfter(value: string): { retryAfterMs?: number } {
+  const text = value.trim();
+  if (!text) return {};
+  if (/^\d+$/u.test(text)) return { retryAfterMs: Number(text) * 1000 };
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? {} : { retryAfterMs: Math.max(0, date - Date.now()) };
 }
 
 function headerValue(value: string | string[] | undefined): string {

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { ScalingoClient } from '../api/client';
 import { cancelledError } from '../api/errors';
 import type { User } from '../api/publicTypes';
+import type { RateLimit } from '../api/requestLimiter';
 import { authUrl, requestTimeoutMs } from '../config';
 import type { Log } from '../log';
 import { Disposable } from '../util/disposable';
@@ -38,6 +39,9 @@ export class ScalingoSession extends Disposable {
   private readonly accountChanged = this._register(new vscode.EventEmitter<void>());
   /** Fires when only the account's name changed (it can arrive after the token from another window). */
   readonly onDidChangeAccount = this.accountChanged.event;
+  private readonly rateLimited = this._register(new vscode.EventEmitter<{ readonly retryInMs: number }>());
+  /** Scalingo answered 429: requests wait `retryInMs`, then go again. */
+  readonly onDidRateLimit = this.rateLimited.event;
 
   private token: string | undefined;
   private storedAccount: StoredAccount | undefined;
@@ -49,6 +53,8 @@ export class ScalingoSession extends Disposable {
   private writing: Promise<void> | undefined;
   /** Bumped by every change this window makes to its own account state. */
   private version = 0;
+  /** What a loopback server (demo, tests) gets instead of no budget; see useLoopbackRateLimit. */
+  private loopbackRateLimit: RateLimit | undefined;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -148,6 +154,15 @@ export class ScalingoSession extends Disposable {
     }
   }
 
+  /**
+   * For tests: run against the local fake with a real budget (Scalingo's, or one with a shorter
+   * window) instead of none. Only loopback URLs are affected; the next request reconnects.
+   */
+  useLoopbackRateLimit(limit: RateLimit | undefined): void {
+    this.loopbackRateLimit = limit;
+    this.resetConnection();
+  }
+
   private currentConnection(token: string): Promise<Connection> {
     if (!this.connection) {
       const connecting = this.connect(token);
@@ -176,10 +191,13 @@ export class ScalingoSession extends Disposable {
       userAgent: this.userAgent,
       dispatcher,
       timeoutMs: requestTimeoutMs(),
-      // The per-minute budget is Scalingo's; a local demo or test server has none to respect.
-      rateLimit: target.loopback ? { ...api.SCALINGO_RATE_LIMIT, perMinute: Number.POSITIVE_INFINITY } : api.SCALINGO_RATE_LIMIT,
+      // The per-minute budget is Scalingo's; a local demo or test server has none, unless a test asks.
+      rateLimit: target.loopback
+        ? (this.loopbackRateLimit ?? { ...api.SCALINGO_RATE_LIMIT, perMinute: Number.POSITIVE_INFINITY })
+        : api.SCALINGO_RATE_LIMIT,
       log: { debug: (message) => this.apiLog.debug(message), warn: (message) => this.apiLog.warn(message) },
       onApiTokenRefused: () => void this.tokenRefused(token),
+      onRateLimited: ({ retryInMs }) => this.rateLimited.fire({ retryInMs }),
     });
     return { token, client, dispatcher };
   }

@@ -3,6 +3,7 @@ import type { Repository } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
+import { rateLimitWaitMessage } from '../errorMessages';
 import { Disposable } from '../util/disposable';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
@@ -24,6 +25,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private readonly context: TreeContext;
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
+  private rateLimitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly session: ScalingoSession,
@@ -32,6 +34,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly workspace: WorkspaceRemotes,
   ) {
     super();
+    this._register({ dispose: () => clearTimeout(this.rateLimitTimer) });
     this.context = {
       session,
       log,
@@ -45,6 +48,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     // The palette's `when` clauses need the key even if the view is never opened.
     void this.syncSignedIn();
     this._register(session.onDidChange(() => this.reset()));
+    this._register(session.onDidRateLimit(({ retryInMs }) => this.showRateLimitWait(retryInMs)));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -132,6 +136,16 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       this.context.setMessage(error instanceof Error ? error.message : String(error));
       return false;
     }
+  }
+
+  /** Says on the view that loads are waiting out Scalingo's limit, until the wait is over. */
+  private showRateLimitWait(retryInMs: number): void {
+    const message = rateLimitWaitMessage(retryInMs);
+    this.context.setMessage(message);
+    clearTimeout(this.rateLimitTimer);
+    this.rateLimitTimer = setTimeout(() => {
+      if (this.view?.message === message) this.context.setMessage(undefined);
+    }, retryInMs);
   }
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
