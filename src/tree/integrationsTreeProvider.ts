@@ -61,6 +61,13 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    // A refresh reloads expanded rows in the background and only forgets collapsed ones.
+    this._register(view.onDidExpandElement(({ element }) => this.markExpanded(element, true)));
+    this._register(view.onDidCollapseElement(({ element }) => this.markExpanded(element, false)));
+  }
+
+  private markExpanded(element: TreeNode, expanded: boolean): void {
+    if (element instanceof ParentNode) element.expanded = expanded;
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
