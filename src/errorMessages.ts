@@ -79,7 +79,22 @@ export function describeError(error: unknown): UserFacingError {
         }),
         remedies: ['retry', 'showLog'],
       };
+    case 'proxyAuthenticationRequired':
+      return {
+        message: vscode.l10n.t(
+          'The proxy asks for credentials (HTTP 407). Put them in the http.proxy setting (http://user:password@proxy:port) or in the HTTPS_PROXY environment variable.',
+        ),
+        remedies: ['openSettings', 'showLog'],
+      };
     case 'network':
+      if (error.details.untrustedCertificate) {
+        return {
+          message: vscode.l10n.t(
+            "The server's TLS certificate is not trusted. If your company's network re-signs connections, add its CA certificate to the system store or to NODE_EXTRA_CA_CERTS; check the http.proxyStrictSSL setting if a proxy is in the way.",
+          ),
+          remedies: ['openSettings', 'showLog'],
+        };
+      }
       return {
         message: vscode.l10n.t('Could not reach Scalingo. Check your connection and proxy settings.'),
         remedies: ['retry', 'openSettings', 'showLog'],

@@ -18,6 +18,8 @@ export type ScalingoErrorKind =
   | 'rateLimited'
   | 'server'
   | 'network'
+  /** 407: the proxy between VS Code and Scalingo wants credentials. */
+  | 'proxyAuthenticationRequired'
   | 'timeout'
   | 'cancelled'
   /** The body was not JSON or did not match the expected shape. */
@@ -33,6 +35,8 @@ export interface ScalingoErrorDetails {
   readonly serverMessage?: string;
   /** The answer was an HTML page (a proxy, a captive portal, a login page), not the API. */
   readonly webPage?: boolean;
+  /** The TLS certificate of Scalingo, or of a proxy re-signing it, was not trusted. */
+  readonly untrustedCertificate?: boolean;
 }
 
 export class ScalingoError extends Error {

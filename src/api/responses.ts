@@ -65,6 +65,9 @@ export function errorFromResponse(response: HttpResponse, route: string): Scalin
       return new ScalingoError('forbidden', withReason('Scalingo does not allow this', serverMessage), details);
     case status === 404:
       return new ScalingoError('notFound', 'Not found on Scalingo: it may have been unlinked or deleted.', details);
+    case status === 407:
+      // A plain-http proxy answers 407 itself; through a CONNECT tunnel, the transport sees it.
+      return new ScalingoError('proxyAuthenticationRequired', 'The proxy asks for credentials (HTTP 407).', details);
     case status === 422:
       return new ScalingoError('validation', describeFieldErrors(fieldErrors, serverMessage), details, fieldErrors);
     case status === 429:

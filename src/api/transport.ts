@@ -108,10 +108,20 @@ export class HttpTransport {
           { cause: error },
         );
       }
+      const proxyStatus = proxyRefusal(error);
+      if (proxyStatus === 407) {
+        throw new ScalingoError(
+          'proxyAuthenticationRequired',
+          'The proxy asks for credentials (HTTP 407).',
+          { route: request.route, durationMs, status: 407 },
+          {},
+          { cause: error },
+        );
+      }
       throw new ScalingoError(
         'network',
-        `Could not reach ${this.origin}: ${networkReason(error)}.`,
-        { route: request.route, durationMs },
+        `Could not reach ${this.origin}: ${proxyStatus ? `the proxy answered HTTP ${proxyStatus}` : networkReason(error)}.`,
+        { route: request.route, durationMs, ...(isCertificateError(error) ? { untrustedCertificate: true } : {}) },
         {},
         { cause: error },
       );
@@ -157,9 +167,36 @@ function headerValue(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
+/** undici's tunnel failure ("Proxy response (407) !== 200 when HTTP Tunneling") carries the proxy's status in words only. */
+function proxyRefusal(error: unknown): number | undefined {
+  const message = error instanceof Error ? `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}` : '';
+  const match = /Proxy response \((\d{3})\)/u.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+const CERTIFICATE_ERRORS = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_UNTRUSTED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+}
+
+function isCertificateError(error: unknown): boolean {
+  return CERTIFICATE_ERRORS.has(errorCode(error) ?? '');
+}
+
 /** A short reason from Node/undici's error codes; the full error stays in `cause` for the log. */
 function networkReason(error: unknown): string {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const code = errorCode(error);
+  if (isCertificateError(error)) return `its TLS certificate is not trusted (${code})`;
   switch (code) {
     case 'ECONNREFUSED':
       return 'connection refused';
@@ -171,11 +208,6 @@ function networkReason(error: unknown): string {
       return 'the connection was closed before an answer arrived';
     case 'UND_ERR_CONNECT_TIMEOUT':
       return 'the connection timed out';
-    case 'CERT_HAS_EXPIRED':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-      return 'its TLS certificate is not trusted';
     default:
       return code ? code : 'network error';
   }
