@@ -65,6 +65,7 @@ describe('a code host that hangs does not stall the others', () => {
     api.inject('searchRepos', hang);
     api.inject('searchPullRequests', hang);
 
+    const beforeRefresh = api.requests.length;
     await vscode.commands.executeCommand('scalingo.refresh');
     await sleep(300);
     const gitlab = await childLabelled(extension, undefined, 'GitLab');
@@ -83,6 +84,7 @@ describe('a code host that hangs does not stall the others', () => {
     await sleep(1000);
     assert.ok(expanded.has(gitlab.id), 'GitLab sprang back to collapsed: the click was lost');
     const hanging = api.requests.filter((request) => request.path.includes(gheId) && request.status === 0).length;
-    console.log(`    slow host: ${hanging} GitHub Enterprise requests hanging, GitLab asked ${waited} ms after the click`);
+    const sent = api.requests.slice(beforeRefresh).map((request) => `${request.route}${request.path.includes(gheId) ? ' (GHE, hanging)' : ''}`);
+    console.log(`    slow host: sent after Refresh: ${sent.join(', ')}; ${hanging} hanging; GitLab asked ${waited} ms after the click`);
   });
 });
