@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isScalingoError } from './api/errors';
+import { EXCHANGE_ROUTE, isScalingoError, type ScalingoError } from './api/errors';
 import { InvalidSettingError, NotSignedInError } from './auth/session';
 import { SecretStorageUnavailableError } from './auth/tokenStore';
 
@@ -21,6 +21,18 @@ export function describeError(error: unknown): UserFacingError {
   if (error instanceof SecretStorageUnavailableError) return { message: error.message, remedies: ['showLog'] };
   if (!isScalingoError(error)) {
     return { message: vscode.l10n.t('Something unexpected went wrong. See the Scalingo log for details.'), remedies: ['showLog'] };
+  }
+  if (error.details.route === EXCHANGE_ROUTE) {
+    const exchangeFault = describeExchangeFault(error);
+    if (exchangeFault) return exchangeFault;
+  }
+  if (error.details.webPage) {
+    return {
+      message: vscode.l10n.t(
+        'Scalingo answered with a web page instead of data: a proxy or gateway may be in the way. Check the http.proxy and http.noProxy settings.',
+      ),
+      remedies: ['retry', 'openSettings', 'showLog'],
+    };
   }
   switch (error.kind) {
     case 'invalidToken':
@@ -68,7 +80,22 @@ export function describeError(error: unknown): UserFacingError {
         }),
         remedies: ['retry', 'showLog'],
       };
+    case 'proxyAuthenticationRequired':
+      return {
+        message: vscode.l10n.t(
+          'The proxy asks for credentials (HTTP 407). Put them in the http.proxy setting (http://user:password@proxy:port) or in the HTTPS_PROXY environment variable.',
+        ),
+        remedies: ['openSettings', 'showLog'],
+      };
     case 'network':
+      if (error.details.untrustedCertificate) {
+        return {
+          message: vscode.l10n.t(
+            "The server's TLS certificate is not trusted. If your company's network re-signs connections, add its CA certificate to the system store or to NODE_EXTRA_CA_CERTS; check the http.proxyStrictSSL setting if a proxy is in the way.",
+          ),
+          remedies: ['openSettings', 'showLog'],
+        };
+      }
       return {
         message: vscode.l10n.t('Could not reach Scalingo. Check your connection and proxy settings.'),
         remedies: ['retry', 'openProxySettings', 'showLog'],
@@ -83,4 +110,59 @@ export function describeError(error: unknown): UserFacingError {
         remedies: ['retry', 'showLog'],
       };
   }
+}
+
+/**
+ * The token exchange's faults, each in its own words: only its 401 means the API token is bad
+ * (that one is `invalidToken`, worded above); anything else must not send the user to make a new token.
+ */
+function describeExchangeFault(error: ScalingoError): UserFacingError | undefined {
+  switch (error.kind) {
+    case 'otpRequired':
+      return {
+        message: vscode.l10n.t(
+          'Scalingo asked for a one-time password: two-factor authentication blocks API tokens on this route. The token itself was not refused.',
+        ),
+        remedies: ['showLog'],
+      };
+    case 'rateLimited':
+      return {
+        message: vscode.l10n.t('Scalingo is limiting requests, so the API token could not be checked yet. Wait a minute, then retry.'),
+        remedies: ['retry'],
+      };
+    case 'server':
+      return {
+        message: vscode.l10n.t({
+          message: 'Scalingo could not check the API token (HTTP {0}): its authentication service has a problem. Try again later.',
+          args: [error.status ?? '5xx'],
+          comment: ['{0} is an HTTP status code such as 503'],
+        }),
+        remedies: ['retry', 'showLog'],
+      };
+    case 'timeout':
+      return {
+        message: vscode.l10n.t('Scalingo took too long to check the API token. Check your connection, then retry.'),
+        remedies: ['retry', 'showLog'],
+      };
+    case 'invalidResponse':
+      return error.details.webPage
+        ? {
+            message: vscode.l10n.t(
+              'A web page came back instead of a Scalingo token: a proxy or captive portal may be in the way. Check the http.proxy and http.noProxy settings.',
+            ),
+            remedies: ['retry', 'openSettings', 'showLog'],
+          }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The view's words while a request waits out Scalingo's rate limit. */
+export function rateLimitWaitMessage(retryInMs: number): string {
+  return vscode.l10n.t({
+    message: 'Scalingo is limiting requests; retrying in {0} s',
+    args: [Math.max(1, Math.ceil(retryInMs / 1000))],
+    comment: ['{0} is a number of seconds'],
+  });
 }

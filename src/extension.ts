@@ -40,7 +40,6 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const session = new ScalingoSession(
     new TokenStore(context.secrets),
-    context.globalState,
     `scalingo-scm-vscode/${version} (VS Code ${vscode.version})`,
     componentLog(channel, 'auth'),
     componentLog(channel, 'api'),

@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { offlineHostInstalled } from './host/hostInstall';
+import { makeTestCertificates } from './host/testCertificates';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -43,12 +44,19 @@ async function main(): Promise<void> {
   const summaryFile = resolve(process.env.SCALINGO_TEST_SUMMARY || join(root, 'out', 'test-results', 'integration.json'));
   rmSync(summaryFile, { force: true });
   const host = pickHost();
+  const certificates = makeTestCertificates();
   console.log(`integration tests: ${host.description}`);
   await runTests({
     vscodeExecutablePath: host.executable,
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
-    extensionTestsEnv: { SCALINGO_TEST_SUMMARY: summaryFile, SCALINGO_TEST_SUITE: 'integration' },
+    extensionTestsEnv: {
+      SCALINGO_TEST_SUMMARY: summaryFile,
+      SCALINGO_TEST_SUITE: 'integration',
+      // A private CA the host trusts only through NODE_EXTRA_CA_CERTS, as a company's would be.
+      NODE_EXTRA_CA_CERTS: certificates.caFile,
+      SCALINGO_TEST_TLS_DIR: certificates.dir,
+    },
   });
 }
 

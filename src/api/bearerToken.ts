@@ -2,7 +2,7 @@
  * Turns the long-lived API token into short-lived bearers (`POST /v1/tokens/exchange`), caches the
  * bearer, refreshes it ahead of expiry, and shares one exchange between concurrent callers.
  */
-import { cancelledError, ScalingoError } from './errors';
+import { cancelledError, EXCHANGE_ROUTE, ScalingoError } from './errors';
 import { errorFromResponse, parseBody } from './responses';
 import { bodies } from './schemas';
 import type { HttpTransport } from './transport';
@@ -11,7 +11,6 @@ import type { HttpTransport } from './transport';
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** When a bearer carries no readable `exp`, assume the documented lifetime. */
 const ASSUMED_LIFETIME_MS = 60 * 60 * 1000;
-const EXCHANGE_ROUTE = 'POST /v1/tokens/exchange';
 
 interface CachedBearer {
   readonly token: string;
@@ -21,17 +20,24 @@ interface CachedBearer {
 export class BearerTokenSource {
   private cached: CachedBearer | undefined;
   private pending: Promise<CachedBearer> | undefined;
+  /** Set by a 401 on the exchange: the token is revoked or invalid, and is never sent again. */
+  private refused: ScalingoError | undefined;
 
   constructor(
     private readonly transport: HttpTransport,
     private readonly apiToken: string,
     private readonly now: () => number = Date.now,
+    /** Told once, when the exchange refuses the API token. */
+    private readonly onRefused: () => void = () => undefined,
   ) {}
 
   /** A bearer valid for at least the refresh margin. */
   async get(signal?: AbortSignal): Promise<string> {
+    if (this.refused) throw this.refused;
     const cached = this.cached;
     if (cached && cached.expiresAt - this.now() > REFRESH_MARGIN_MS) return cached.token;
+    // Checked before the exchange starts: an exchange nobody waits for could fail unobserved.
+    if (signal?.aborted) throw cancelledError(EXCHANGE_ROUTE);
     return (await abortable(this.exchangeOnce(), signal)).token;
   }
 
@@ -56,14 +62,18 @@ export class BearerTokenSource {
       body: {},
       authorization: `Basic ${Buffer.from(`:${this.apiToken}`).toString('base64')}`,
     });
-    if (response.status === 401) {
-      throw new ScalingoError(
+    if (response.status !== 200 && response.status !== 201) {
+      const failure = errorFromResponse(response, EXCHANGE_ROUTE);
+      // Only a plain 401 says the token is bad; "OTP Required" and every other fault say nothing about it.
+      if (failure.kind !== 'unauthorized') throw failure;
+      this.refused = new ScalingoError(
         'invalidToken',
         'Scalingo refused the API token: it is invalid or has been revoked. Sign in again with a valid token.',
-        { route: EXCHANGE_ROUTE, status: 401, requestId: response.requestId, durationMs: response.durationMs },
+        failure.details,
       );
+      this.onRefused();
+      throw this.refused;
     }
-    if (response.status !== 200 && response.status !== 201) throw errorFromResponse(response, EXCHANGE_ROUTE);
     const { token } = parseBody(response, bodies.exchange, EXCHANGE_ROUTE);
     const bearer = { token, expiresAt: expiryOf(token) ?? this.now() + ASSUMED_LIFETIME_MS };
     this.cached = bearer;

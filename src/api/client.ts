@@ -44,6 +44,12 @@ export interface ScalingoClientOptions {
   /** Larger answers are refused; defaults to the transport's cap. */
   readonly maxBodyBytes?: number;
   readonly log?: ApiLog;
+  /** Called once when the token exchange refuses the API token (revoked or invalid). */
+  readonly onApiTokenRefused?: () => void;
+  /** Called when Scalingo answered 429 and the request will be sent again after `retryInMs`. */
+  readonly onRateLimited?: (event: { readonly route: string; readonly retryInMs: number }) => void;
+  /** The user's one limiter, when other clients (the regional APIs) share the budget; else a new one. */
+  readonly limiter?: RequestLimiter;
 }
 
 export interface LinkRequest {
@@ -78,6 +84,8 @@ interface Call {
   readonly signal?: AbortSignal;
   /** A regional API's transport; the auth service's when absent. */
   readonly transport?: HttpTransport;
+  /** The integration the call is about: its requests share that code host's slots. */
+  readonly lane?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -93,14 +101,15 @@ export class ScalingoClient {
   private readonly bearer: BearerTokenSource;
   private readonly log: ApiLog;
   private readonly retryPolicy: RetryPolicy;
-  /** One budget per user: the auth service and every region wait their turn here. */
-  private readonly limiter: RequestLimiter;
+  /** One budget per user: the auth service and every region wait their turn here (shared with
+   *  every other client of this user, see ScalingoClientOptions.limiter). */
+  readonly limiter: RequestLimiter;
   private regionClients: Promise<RegionalClient[]> | undefined;
 
   constructor(private readonly options: ScalingoClientOptions) {
-    this.limiter = new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT);
+    this.limiter = options.limiter ?? new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT);
     this.transport = this.transportTo(options.baseUrl);
-    this.bearer = new BearerTokenSource(this.transport, options.apiToken);
+    this.bearer = new BearerTokenSource(this.transport, options.apiToken, Date.now, options.onApiTokenRefused);
     this.log = options.log ?? silentLog;
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   }
@@ -134,7 +143,7 @@ export class ScalingoClient {
 
   async getIntegration(id: string, signal?: AbortSignal): Promise<Integration> {
     const body = await this.call(
-      { method: 'GET', path: integrationPath(id), route: 'GET /v1/scm_integrations/:id', signal },
+      { method: 'GET', path: integrationPath(id), route: 'GET /v1/scm_integrations/:id', lane: id, signal },
       bodies.integration,
     );
     return body.scm_integration;
@@ -159,6 +168,7 @@ export class ScalingoClient {
     await this.callWithoutBody({
       method: 'DELETE',
       path: integrationPath(id),
+      lane: id,
       route: 'DELETE /v1/scm_integrations/:id',
       signal,
     });
@@ -170,6 +180,7 @@ export class ScalingoClient {
       {
         method: 'POST',
         path: `${integrationPath(id)}/import_keys`,
+        lane: id,
         route: 'POST /v1/scm_integrations/:id/import_keys',
         signal,
       },
@@ -188,6 +199,7 @@ export class ScalingoClient {
         {
           method: 'GET',
           path: `${integrationPath(id)}/orgs`,
+          lane: id,
           route: 'GET /v1/scm_integrations/:id/orgs',
           query: { page: current, per_page: ORGANIZATIONS_PER_PAGE },
           signal,
@@ -211,6 +223,7 @@ export class ScalingoClient {
       {
         method: 'GET',
         path: `${integrationPath(id)}/search_repos`,
+        lane: id,
         route: 'GET /v1/scm_integrations/:id/search_repos',
         query: withPage({ query: repositorySearchQuery(query) }, pageRequest),
         signal,
@@ -225,6 +238,7 @@ export class ScalingoClient {
       {
         method: 'GET',
         path: `${integrationPath(id)}/search_pull_requests`,
+        lane: id,
         route: 'GET /v1/scm_integrations/:id/search_pull_requests',
         query: { query: pullRequestSearchQuery(query) },
         signal,
@@ -320,11 +334,20 @@ export class ScalingoClient {
     }
   }
 
-  /** GETs are retried on rate limits, gateway errors and network failures; nothing else is. */
+  /**
+   * A 429 is sent again, whatever the method (the server refused it before doing anything), once
+   * the limit's window has passed or after `Retry-After`; every request waits that long too, and
+   * the retry counts in the budget like any request. GETs are also retried on gateway errors and
+   * network failures; nothing else is.
+   */
   private async sendWithRetries(call: Call): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.sendAuthorized(call);
+        if (response.status === 429 && attempt < this.retryPolicy.maxRetries) {
+          this.holdForRateLimit(call, response);
+          continue;
+        }
         if (call.method === 'GET' && attempt < this.retryPolicy.maxRetries) {
           const failure = response.status >= 400 ? errorFromResponse(response, call.route) : undefined;
           if (failure && isRetryable(failure)) {
@@ -339,6 +362,12 @@ export class ScalingoClient {
         await this.waitBeforeRetry(call, attempt, error);
       }
     }
+  }
+
+  private holdForRateLimit(call: Call, response: HttpResponse): void {
+    const retryInMs = this.limiter.pause(response.retryAfterMs ?? this.limiter.window);
+    this.log.warn(`${call.route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
+    this.options.onRateLimited?.({ route: call.route, retryInMs });
   }
 
   private async waitBeforeRetry(call: Call, attempt: number, failure: ScalingoError): Promise<void> {

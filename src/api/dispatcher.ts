@@ -18,7 +18,11 @@ export interface NetworkSettings {
   readonly proxy?: string;
   /** VS Code's `http.noProxy`, merged with NO_PROXY. */
   readonly noProxy?: readonly string[];
-  /** VS Code's `http.proxyStrictSSL`: false accepts untrusted certificates (a corporate proxy's). */
+  /**
+   * VS Code's `http.proxyStrictSSL`: false accepts untrusted certificates on the way through a
+   * proxy (the proxy's own, and the ones a re-signing corporate proxy presents for Scalingo). A
+   * direct connection is always verified: the setting is about proxies.
+   */
   readonly strictSSL?: boolean;
 }
 
@@ -27,7 +31,9 @@ export function createDispatcher(settings: NetworkSettings = {}): DispatcherType
   const noProxy = [...(settings.noProxy ?? []), process.env.NO_PROXY ?? process.env.no_proxy ?? '']
     .filter((entry) => entry.trim() !== '')
     .join(',');
-  const tls = { ca: trustedCertificates(), rejectUnauthorized: settings.strictSSL ?? true };
+  const ca = trustedCertificates();
+  const direct = { ca, rejectUnauthorized: true };
+  const throughProxy = { ca, rejectUnauthorized: settings.strictSSL ?? true };
   return new EnvHttpProxyAgent({
     // Explicit values win over the environment; undefined falls back to HTTP(S)_PROXY.
     ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
@@ -35,9 +41,9 @@ export function createDispatcher(settings: NetworkSettings = {}): DispatcherType
     keepAliveTimeout: 10_000,
     // `connect` is the TLS of a direct connection; through a proxy, `requestTls` is the TLS to
     // Scalingo inside the tunnel and `proxyTls` the TLS to an https proxy.
-    connect: tls,
-    requestTls: tls,
-    proxyTls: tls,
+    connect: direct,
+    requestTls: throughProxy,
+    proxyTls: throughProxy,
   });
 }
 

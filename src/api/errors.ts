@@ -18,6 +18,8 @@ export type ScalingoErrorKind =
   | 'rateLimited'
   | 'server'
   | 'network'
+  /** 407: the proxy between VS Code and Scalingo wants credentials. */
+  | 'proxyAuthenticationRequired'
   | 'timeout'
   | 'cancelled'
   /** The body was not JSON or did not match the expected shape. */
@@ -31,6 +33,10 @@ export interface ScalingoErrorDetails {
   readonly durationMs?: number;
   /** A short, token-free excerpt of what the server said, for the log. */
   readonly serverMessage?: string;
+  /** The answer was an HTML page (a proxy, a captive portal, a login page), not the API. */
+  readonly webPage?: boolean;
+  /** The TLS certificate of Scalingo, or of a proxy re-signing it, was not trusted. */
+  readonly untrustedCertificate?: boolean;
 }
 
 export class ScalingoError extends Error {
@@ -62,6 +68,9 @@ export class ScalingoError extends Error {
     return parts.join(' · ');
   }
 }
+
+/** The token exchange's route: its faults are worded apart (a 401 there is the API token itself). */
+export const EXCHANGE_ROUTE = 'POST /v1/tokens/exchange';
 
 /** The one error a cancelled request (the user's cancel, or a superseded search) ends with. */
 export function cancelledError(route?: string): ScalingoError {

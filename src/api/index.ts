@@ -4,7 +4,7 @@ export { ScalingoClient } from './client';
 export type { ApiLog, LinkRequest, PageRequest, RepositoryPage, ScalingoClientOptions } from './client';
 export { createDispatcher } from './dispatcher';
 export type { NetworkSettings } from './dispatcher';
-export { SCALINGO_RATE_LIMIT } from './requestLimiter';
+export { RequestLimiter, SCALINGO_RATE_LIMIT } from './requestLimiter';
 export type { RateLimit } from './requestLimiter';
 export { followDeployment, DEFAULT_FOLLOW_POLICY } from './regional/followDeployment';
 export type { FollowPolicy } from './regional/followDeployment';

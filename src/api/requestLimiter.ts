@@ -1,55 +1,103 @@
 /**
- * Keeps the client inside Scalingo's limits before the server has to say so: at most
- * `maxInFlight` requests at once and `perMinute` started in any sliding minute. Expanding twenty
- * nodes at once then queues politely instead of causing a storm of 429s.
+ * Keeps the client inside Scalingo's limits before the server has to say so: a few requests at
+ * once, and at most `perMinute` started in any sliding window. One limiter serves one user across
+ * every Scalingo service (auth and the regional APIs), because the budget is per user.
+ *
+ * Requests run in lanes: each code host (integration) is a lane with its own small share of the
+ * slots, so one host that hangs cannot hold them all; requests without a lane (the token exchange,
+ * the integration list, who am I) always have slots kept for them.
  */
 import { cancelledError } from './errors';
 
 export interface RateLimit {
+  /** Requests at once, all lanes together. */
   readonly maxInFlight: number;
   /** Scalingo allows 60 requests a minute per user. */
   readonly perMinute: number;
+  /** The sliding window `perMinute` is counted over; a minute unless a test shortens it. */
+  readonly windowMs?: number;
+  /** Requests at once in one lane (one code host). */
+  readonly maxInFlightPerLane?: number;
+  /** Slots that lane requests never take: the exchange and the integration list always get through. */
+  readonly reservedForUnlaned?: number;
 }
 
-export const SCALINGO_RATE_LIMIT: RateLimit = { maxInFlight: 4, perMinute: 60 };
+/**
+ * A window a second longer than Scalingo's minute: the server counts arrivals, which can bunch up
+ * on the way (a slow first request, a fast last one), so starts a minute apart could land inside one.
+ */
+export const SCALINGO_RATE_LIMIT: RateLimit = {
+  maxInFlight: 6,
+  perMinute: 60,
+  windowMs: 61_000,
+  maxInFlightPerLane: 2,
+  reservedForUnlaned: 2,
+};
 
-const WINDOW_MS = 60_000;
+const DEFAULT_WINDOW_MS = 60_000;
 
 interface Waiter {
+  readonly lane: string | undefined;
   readonly wake: () => void;
 }
 
 export class RequestLimiter {
   private inFlight = 0;
+  private laneInFlight = 0;
+  private readonly perLane = new Map<string, number>();
   private readonly started: number[] = [];
   private readonly queue: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Set when the server said 429: nothing starts before this time. */
+  private pausedUntil = 0;
 
   constructor(
     private readonly limit: RateLimit,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  private get windowMs(): number {
+    return this.limit.windowMs ?? DEFAULT_WINDOW_MS;
+  }
+
+  /** Runs `work` when there is room; `lane` names the code host it is for (none: Scalingo's own routes). */
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal, lane?: string): Promise<T> {
+    await this.acquire(signal, lane);
     try {
       return await work();
     } finally {
-      this.inFlight--;
+      this.release(lane);
       this.drain();
     }
   }
 
-  private acquire(signal: AbortSignal | undefined): Promise<void> {
-    if (this.queue.length === 0 && this.hasRoom()) {
-      this.take();
+  /**
+   * The server refused for the rate limit: hold every request until `delayMs` from now, and
+   * say how long that is (never less than what is already held).
+   */
+  pause(delayMs: number): number {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + delayMs);
+    this.drain();
+    return this.pausedUntil - this.now();
+  }
+
+  /** The whole budget window: how long to wait after a 429 that names no delay. */
+  get window(): number {
+    return this.windowMs;
+  }
+
+  private acquire(signal: AbortSignal | undefined, lane: string | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(cancelledError());
+    if (!this.queue.some((waiter) => this.blocks(waiter, lane)) && this.hasRoom(lane)) {
+      this.take(lane);
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
+        lane,
         wake: () => {
           signal?.removeEventListener('abort', onAbort);
-          this.take();
+          this.take(lane);
           resolve();
         },
       };
@@ -58,41 +106,69 @@ export class RequestLimiter {
         if (index >= 0) this.queue.splice(index, 1);
         reject(cancelledError());
       };
-      if (signal?.aborted) {
-        onAbort();
-        return;
-      }
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
       this.drain();
     });
   }
 
-  private hasRoom(): boolean {
-    this.forgetOldStarts();
-    return this.inFlight < this.limit.maxInFlight && this.started.length < this.limit.perMinute;
+  /** An earlier waiter goes first unless its own lane is what holds it back. */
+  private blocks(waiter: Waiter, lane: string | undefined): boolean {
+    return waiter.lane === lane || this.hasRoom(waiter.lane);
   }
 
-  private take(): void {
+  private hasRoom(lane: string | undefined): boolean {
+    this.forgetOldStarts();
+    if (this.now() < this.pausedUntil) return false;
+    if (this.inFlight >= this.limit.maxInFlight || this.started.length >= this.limit.perMinute) return false;
+    if (lane === undefined) return true;
+    const laneSlots = this.limit.maxInFlight - (this.limit.reservedForUnlaned ?? 0);
+    return this.laneInFlight < laneSlots && (this.perLane.get(lane) ?? 0) < (this.limit.maxInFlightPerLane ?? this.limit.maxInFlight);
+  }
+
+  private take(lane: string | undefined): void {
     this.inFlight++;
     this.started.push(this.now());
+    if (lane === undefined) return;
+    this.laneInFlight++;
+    this.perLane.set(lane, (this.perLane.get(lane) ?? 0) + 1);
   }
 
-  /** Wakes waiters while there is room; when only the minute is full, wakes up when it frees. */
+  private release(lane: string | undefined): void {
+    this.inFlight--;
+    if (lane === undefined) return;
+    this.laneInFlight--;
+    const left = (this.perLane.get(lane) ?? 1) - 1;
+    if (left > 0) this.perLane.set(lane, left);
+    else this.perLane.delete(lane);
+  }
+
+  /** Wakes, in order, every waiter that has room; when time is what holds them, wakes up then. */
   private drain(): void {
-    while (this.queue.length > 0 && this.hasRoom()) this.queue.shift()!.wake();
+    for (let index = 0; index < this.queue.length; ) {
+      const waiter = this.queue[index]!;
+      if (this.hasRoom(waiter.lane)) {
+        this.queue.splice(index, 1);
+        waiter.wake();
+      } else {
+        index++;
+      }
+    }
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.queue.length > 0 && this.inFlight < this.limit.maxInFlight && this.started.length > 0) {
-      const wait = Math.max(1, this.started[0]! + WINDOW_MS - this.now());
-      this.timer = setTimeout(() => this.drain(), wait);
+    if (this.queue.length === 0) return;
+    const now = this.now();
+    const windowFrees = this.started.length >= this.limit.perMinute ? this.started[0]! + this.windowMs : now;
+    const wakeAt = Math.max(windowFrees, this.pausedUntil);
+    if (wakeAt > now) {
+      this.timer = setTimeout(() => this.drain(), Math.max(1, wakeAt - now));
       // An idle extension host must not be kept alive by a queue nobody waits on any more.
       this.timer.unref();
     }
   }
 
   private forgetOldStarts(): void {
-    const horizon = this.now() - WINDOW_MS;
+    const horizon = this.now() - this.windowMs;
     while (this.started.length > 0 && this.started[0]! <= horizon) this.started.shift();
   }
 }

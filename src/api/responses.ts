@@ -23,6 +23,7 @@ export function parseBody<Schema extends z.ZodType>(
     throw new ScalingoError('invalidResponse', describeNonJson(response), {
       ...details,
       serverMessage: `${response.contentType || 'no content type'}, ${Buffer.byteLength(response.text)} bytes`,
+      ...(isWebPage(response) ? { webPage: true } : {}),
     });
   }
   const parsed = schema.safeParse(json);
@@ -64,6 +65,9 @@ export function errorFromResponse(response: HttpResponse, route: string): Scalin
       return new ScalingoError('forbidden', withReason('Scalingo does not allow this', serverMessage), details);
     case status === 404:
       return new ScalingoError('notFound', 'Not found on Scalingo: it may have been unlinked or deleted.', details);
+    case status === 407:
+      // A plain-http proxy answers 407 itself; through a CONNECT tunnel, the transport sees it.
+      return new ScalingoError('proxyAuthenticationRequired', 'The proxy asks for credentials (HTTP 407).', details);
     case status === 422:
       return new ScalingoError('validation', describeFieldErrors(fieldErrors, serverMessage), details, fieldErrors);
     case status === 429:
@@ -103,8 +107,12 @@ function describeFieldErrors(fieldErrors: Record<string, string[]>, fallback: st
   return withReason('Scalingo could not accept this', fallback);
 }
 
+function isWebPage(response: HttpResponse): boolean {
+  return /html/iu.test(response.contentType) || /^\s*</u.test(response.text);
+}
+
 function describeNonJson(response: HttpResponse): string {
-  if (/html/iu.test(response.contentType) || /^\s*</u.test(response.text)) {
+  if (isWebPage(response)) {
     return 'Scalingo answered with a web page instead of data; a proxy or gateway may be in the way.';
   }
   if (response.text.trim() === '') return 'Scalingo sent an empty response.';

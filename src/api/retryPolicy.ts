@@ -13,7 +13,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, baseDelayMs: 400, maxDelayMs: 4000 };
 
-const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
+/** 429 is handled apart: it waits for the limit's window, not a short backoff. */
+const RETRIED_STATUSES = new Set([502, 503, 504]);
 
 export function isRetryable(error: ScalingoError): boolean {
   if (error.kind === 'network') return true;

@@ -19,6 +19,8 @@ export interface HttpRequest {
   readonly body?: unknown;
   readonly authorization: string;
   readonly signal?: AbortSignal;
+  /** The code host this request is for, so the limiter shares slots fairly (see RequestLimiter). */
+  readonly lane?: string;
 }
 
 export interface HttpResponse {
@@ -27,6 +29,8 @@ export interface HttpResponse {
   readonly text: string;
   readonly requestId: string | undefined;
   readonly durationMs: number;
+  /** `Retry-After`, in milliseconds, when the server sent one (seconds or an HTTP date). */
+  readonly retryAfterMs?: number;
 }
 
 export interface TransportOptions {
@@ -55,7 +59,7 @@ export class HttpTransport {
 
   send(request: HttpRequest): Promise<HttpResponse> {
     const limiter = this.options.limiter;
-    return limiter ? limiter.run(() => this.sendNow(request), request.signal) : this.sendNow(request);
+    return limiter ? limiter.run(() => this.sendNow(request), request.signal, request.lane) : this.sendNow(request);
   }
 
   private async sendNow(request: HttpRequest): Promise<HttpResponse> {
@@ -89,6 +93,7 @@ export class HttpTransport {
         text,
         requestId: headerValue(response.headers['x-request-id']) || undefined,
         durationMs: performance.now() - started,
+        ...retryAfter(headerValue(response.headers['retry-after'])),
       };
     } catch (error) {
       if (error instanceof ScalingoError) throw error;
@@ -103,10 +108,20 @@ export class HttpTransport {
           { cause: error },
         );
       }
+      const proxyStatus = proxyRefusal(error);
+      if (proxyStatus === 407) {
+        throw new ScalingoError(
+          'proxyAuthenticationRequired',
+          'The proxy asks for credentials (HTTP 407).',
+          { route: request.route, durationMs, status: 407 },
+          {},
+          { cause: error },
+        );
+      }
       throw new ScalingoError(
         'network',
-        `Could not reach ${this.origin}: ${networkReason(error)}.`,
-        { route: request.route, durationMs },
+        `Could not reach ${this.origin}: ${proxyStatus ? `the proxy answered HTTP ${proxyStatus}` : networkReason(error)}.`,
+        { route: request.route, durationMs, ...(isCertificateError(error) ? { untrustedCertificate: true } : {}) },
         {},
         { cause: error },
       );
@@ -140,13 +155,48 @@ async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number,
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function retryAfter(value: string): { retryAfterMs?: number } {
+  const text = value.trim();
+  if (!text) return {};
+  if (/^\d+$/u.test(text)) return { retryAfterMs: Number(text) * 1000 };
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? {} : { retryAfterMs: Math.max(0, date - Date.now()) };
+}
+
 function headerValue(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
+/** undici's tunnel failure ("Proxy response (407) !== 200 when HTTP Tunneling") carries the proxy's status in words only. */
+function proxyRefusal(error: unknown): number | undefined {
+  const message = error instanceof Error ? `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}` : '';
+  const match = /Proxy response \((\d{3})\)/u.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+const CERTIFICATE_ERRORS = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_UNTRUSTED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+}
+
+function isCertificateError(error: unknown): boolean {
+  return CERTIFICATE_ERRORS.has(errorCode(error) ?? '');
+}
+
 /** A short reason from Node/undici's error codes; the full error stays in `cause` for the log. */
 function networkReason(error: unknown): string {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const code = errorCode(error);
+  if (isCertificateError(error)) return `its TLS certificate is not trusted (${code})`;
   switch (code) {
     case 'ECONNREFUSED':
       return 'connection refused';
@@ -158,11 +208,6 @@ function networkReason(error: unknown): string {
       return 'the connection was closed before an answer arrived';
     case 'UND_ERR_CONNECT_TIMEOUT':
       return 'the connection timed out';
-    case 'CERT_HAS_EXPIRED':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-      return 'its TLS certificate is not trusted';
     default:
       return code ? code : 'network error';
   }

@@ -18,6 +18,7 @@ export class ScalingoAuthenticationProvider extends Disposable implements vscode
   constructor(private readonly session: ScalingoSession) {
     super();
     this._register(session.onDidChange(() => void this.announceChange()));
+    this._register(session.onDidChangeAccount(() => void this.announceChange()));
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
@@ -51,7 +52,12 @@ export class ScalingoAuthenticationProvider extends Disposable implements vscode
     const before = this.current;
     const after = await this.describe();
     this.current = after;
-    if (before?.account.id === after?.account.id) return;
+    if (before?.account.id === after?.account.id && before?.account.label === after?.account.label) return;
+    if (before && after && before.account.id === after.account.id) {
+      // The same account, its name changed: relabel it.
+      this.changed.fire({ added: [], removed: [], changed: [after] });
+      return;
+    }
     this.changed.fire({ added: after ? [after] : [], removed: before ? [before] : [], changed: [] });
   }
 }

@@ -3,6 +3,7 @@ import type { Repository } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
+import { rateLimitWaitMessage } from '../errorMessages';
 import { Disposable } from '../util/disposable';
 import { AppLinkIndexes } from './appLinkIndex';
 import { namespaceOfRepository } from './namespaces';
@@ -29,6 +30,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private readonly context: TreeContext;
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
+  private rateLimitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly session: ScalingoSession,
@@ -37,6 +39,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly workspace: WorkspaceRemotes,
   ) {
     super();
+    this._register({ dispose: () => clearTimeout(this.rateLimitTimer) });
     this.context = {
       session,
       log,
@@ -54,6 +57,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     // The palette's `when` clauses need the key even if the view is never opened.
     void this.syncSignedIn();
     this._register(session.onDidChange(() => this.reset()));
+    this._register(session.onDidRateLimit(({ retryInMs }) => this.showRateLimitWait(retryInMs)));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -66,6 +70,13 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    // A refresh reloads expanded rows in the background and only forgets collapsed ones.
+    this._register(view.onDidExpandElement(({ element }) => this.markExpanded(element, true)));
+    this._register(view.onDidCollapseElement(({ element }) => this.markExpanded(element, false)));
+  }
+
+  private markExpanded(element: TreeNode, expanded: boolean): void {
+    if (element instanceof ParentNode) element.expanded = expanded;
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
@@ -193,12 +204,23 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     }
   }
 
+  /** Says on the view that loads are waiting out Scalingo's limit, until the wait is over. */
+  private showRateLimitWait(retryInMs: number): void {
+    const message = rateLimitWaitMessage(retryInMs);
+    this.context.setMessage(message);
+    clearTimeout(this.rateLimitTimer);
+    this.rateLimitTimer = setTimeout(() => {
+      if (this.view?.message === message) this.context.setMessage(undefined);
+    }, retryInMs);
+  }
+
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
     this.context.appLinks.clear();
     this.root = this.createRoot();
     void this.syncSignedIn();
-    this.context.setMessage(undefined);
+    // A refused token signs out: the welcome view offers Sign In, and the message says why.
+    this.context.setMessage(this.session.signedOutReason);
     this.changedEmitter.fire(undefined);
   }
 

@@ -19,6 +19,8 @@ export interface Fault {
   /** Answer this body instead of the route's; alone, it comes with a 200 (a malformed success). */
   readonly body?: string | object;
   readonly contentType?: string;
+  /** Extra response headers (`Retry-After` on a 429). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Wait before answering; alone, the route's normal answer comes late. */
   readonly delayMs?: number;
   /** Destroy the socket without answering. */
@@ -69,6 +71,7 @@ export function faultReply(fault: Fault): Reply | undefined {
     status,
     body: fault.body ?? { error: STATUS_CODES[status] ?? 'error' },
     ...(fault.contentType === undefined ? {} : { contentType: fault.contentType }),
+    ...(fault.headers === undefined ? {} : { headers: fault.headers }),
   };
 }
 

@@ -16,6 +16,7 @@ import { handlers, type SearchReposPagination } from './handlers';
 import { DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES } from './linkValidation';
 import { errorReply, jsonReply, writeReply, type Reply } from './reply';
 import { RequestLog, type RecordedRequest } from './requestLog';
+import { FakeRateLimit, type FakeRateLimitOptions } from './rateLimit';
 import { matchRoute, type RouteMatch, type RouteName } from './routes';
 import { resolveSeed, type SeedOption } from './seed';
 import { FakeScalingoState } from './state';
@@ -29,6 +30,7 @@ export type { RecordedRequest } from './requestLog';
 export type { RouteName } from './routes';
 export type { SearchReposPagination } from './handlers';
 export type { FakeSeed, SeedOption } from './seed';
+export type { FakeRateLimitOptions } from './rateLimit';
 
 /** Which service a request reached: the auth service, or one region's API. */
 type Service = { readonly kind: 'auth' } | { readonly kind: 'region'; readonly name: string };
@@ -52,6 +54,8 @@ export interface FakeScalingoOptions {
   readonly tls?: { readonly key: string; readonly cert: string };
   /** Milliseconds since the epoch; a test moves it forward to expire bearers without waiting. */
   readonly clock?: () => number;
+  /** Enforce Scalingo's per-user rate limit (answering 429 itself); default: no limit. */
+  readonly rateLimit?: FakeRateLimitOptions;
   /** Called once per request when its outcome is known (the CLI prints a line per request). */
   readonly onRequest?: (request: RecordedRequest) => void;
   /** How long each deployment status lasts (queued, building, pushing, starting); default 1000 ms. */
@@ -71,6 +75,7 @@ export class FakeScalingoApi {
   private readonly bearers: BearerIssuer;
   private readonly faultPlan = new FaultPlan();
   private readonly log = new RequestLog();
+  private rateLimit: FakeRateLimit | undefined;
   /** Aborted by close(): pending delays end instead of keeping the process alive. */
   private readonly lifetime = new AbortController();
   private closing: Promise<void> | undefined;
@@ -89,6 +94,7 @@ export class FakeScalingoApi {
     this.apiToken = apiTokens[0] ?? DEFAULT_API_TOKEN;
     this.behaviour = { searchReposPagination: options.searchReposPagination ?? 'meta' };
     this.state = new FakeScalingoState(resolveSeed(options.seed ?? 'default', options.accessTokenCanary), this.clock, options.deploymentStepMs ?? 1000);
+    this.rateLimit = options.rateLimit && new FakeRateLimit(options.rateLimit);
     this.bearers = new BearerIssuer(apiTokens, options.bearerLifetimeSeconds ?? 3600, this.state.user.id, this.clock);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response, { kind: 'auth' }));
   }
@@ -143,6 +149,11 @@ export class FakeScalingoApi {
   /** Every bearer issued so far now gets a 401, as after its `exp`; a new exchange works. */
   expireAllBearers(): void {
     this.bearers.expireAll();
+  }
+
+  /** Starts (or, with undefined, stops) enforcing the rate limit, from a fresh window. */
+  enforceRateLimit(options: FakeRateLimitOptions | undefined): void {
+    this.rateLimit = options && new FakeRateLimit(options);
   }
 
   inject(route: RouteName, fault: Fault): void {
@@ -209,6 +220,12 @@ export class FakeScalingoApi {
     };
     this.log.record(entry);
     try {
+      const limited = this.rateLimit?.admit(this.clock());
+      if (limited) {
+        writeReply(response, limited);
+        entry.status = limited.status;
+        return;
+      }
       const fault = entry.route === undefined ? undefined : this.faultPlan.take(entry.route, entry);
       if (fault?.delayMs !== undefined && !(await this.waitUnlessAbandoned(fault.delayMs, response))) return;
       if (fault?.drop) {

@@ -42,10 +42,18 @@ describe('sign in and out', () => {
 
   it('checks the token with an exchange, then keeps it in SecretStorage only', async () => {
     const extension = await extensionApi();
+    await signOut();
     api.clearRequests();
-    await signIn();
+    const answers = answerInputBoxes(TEST_API_TOKEN);
+    try {
+      await vscode.commands.executeCommand('scalingo.signIn');
+    } finally {
+      answers.restore();
+    }
+    const box = answers.calls[0]?.[0] as vscode.InputBoxOptions | undefined;
+    assert.equal(box?.password, true, 'the token is typed into a box that shows it');
     assert.equal(await extension.session.isSignedIn(), true);
-    assert.ok(api.requestsTo('exchange').length >= 1, 'the token was not checked with the API');
+    assert.equal(api.requestsTo('exchange').length, 1, 'the token was not checked with exactly one exchange');
     const config = JSON.stringify(vscode.workspace.getConfiguration('scalingo'));
     assert.ok(!config.includes(TEST_API_TOKEN), 'the token is in the settings');
     assert.deepEqual(await filesHolding([TEST_API_TOKEN]), [], 'the token was written to a file');

@@ -23,7 +23,8 @@ const ROWS: readonly Row[] = [
   { fault: '402', inject: faults.paymentRequired(), label: /suspended or its free trial has ended/u, action: 'scalingo.refreshNode' },
   { fault: '403', inject: { status: 403, body: { error: 'forbidden' } }, label: /does not allow this action/u, action: 'scalingo.refreshNode' },
   { fault: '404', inject: { status: 404, body: { resource: 'scm_integration', error: 'not found' } }, label: /may have been unlinked/u, action: 'scalingo.refresh' },
-  { fault: '429 "Retry later"', inject: faults.rateLimited(), label: /limiting requests/u, action: 'scalingo.refreshNode' },
+  // Retry-After: 0, so that the retries (which otherwise wait out a whole window) end at once.
+  { fault: '429 "Retry later", retries spent', inject: faults.rateLimited({ headers: { 'retry-after': '0' } }), label: /limiting requests/u, action: 'scalingo.refreshNode' },
   { fault: '500 without a body', inject: faults.serverErrorWithoutBody(), label: /had a problem \(HTTP 500\)/u, action: 'scalingo.refreshNode' },
   { fault: '502 HTML page', inject: faults.htmlBadGateway(), label: /had a problem \(HTTP 502\)/u, action: 'scalingo.refreshNode' },
   { fault: 'timeout', inject: { delayMs: 2500 }, label: /took too long to answer/u, action: 'scalingo.refreshNode' },
@@ -53,7 +54,9 @@ describe('tree error nodes, one per fault', () => {
     it(`${row.fault} → an error node in place of the organizations`, async () => {
       const extension = await extensionApi();
       api.clearFaults();
-      extension.tree.refreshAll();
+      // A first load, not a refresh (a failed refresh keeps the last good children instead).
+      await signOut();
+      await signIn();
       const github = await nodeAt(extension, 'GitHub');
       api.inject('orgs', row.inject);
       const nodes = await children(extension, github);

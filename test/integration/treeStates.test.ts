@@ -46,20 +46,6 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     assert.equal(api.requestsTo('orgs').length, 1);
   });
 
-  it('turns a revoked API token into a "Sign in again" node', async () => {
-    const extension = await extensionApi();
-    api.expireAllBearers();
-    api.revokeApiToken('tk-us-test-token');
-    try {
-      const [node] = await children(extension);
-      const item = node!.getTreeItem();
-      assert.match(String(item.label), /^Sign in again/u);
-      assert.equal(item.command?.command, 'scalingo.signIn');
-    } finally {
-      api.restoreApiToken('tk-us-test-token');
-    }
-  });
-
   it('lists a code host type it does not know under its raw name', async () => {
     const extension = await extensionApi();
     api.inject('list', {

@@ -66,6 +66,22 @@ describe('network settings', () => {
     }
   });
 
+  it('says a 407 from the proxy is the proxy asking for credentials', async () => {
+    const guarded = await CountingProxy.start({ requireCredentials: true });
+    const { client, close } = clientThrough(api, { proxy: guarded.url });
+    try {
+      await assert.rejects(client.listIntegrations(), (error: unknown) => {
+        assert.ok(error instanceof ScalingoError, String(error));
+        assert.equal(error.kind, 'proxyAuthenticationRequired', error.message);
+        return true;
+      });
+      assert.ok(guarded.tunnels.length >= 1);
+    } finally {
+      await close();
+      await guarded.close();
+    }
+  });
+
   describe('https with a certificate nobody vouches for', () => {
     let secure: FakeScalingoApi;
 
@@ -101,10 +117,14 @@ describe('network settings', () => {
       }
     });
 
-    it('accepts it when http.proxyStrictSSL is off, as VS Code does', async () => {
+    it('still verifies a direct connection when http.proxyStrictSSL is off: the setting is about proxies', async () => {
       const { client, close } = clientThrough(secure, { strictSSL: false });
       try {
-        assert.equal((await client.listIntegrations()).length, 4);
+        await assert.rejects(client.listIntegrations(), (error: unknown) => {
+          assert.ok(error instanceof ScalingoError && error.kind === 'network', String(error));
+          assert.equal(error.details.untrustedCertificate, true);
+          return true;
+        });
       } finally {
         await close();
       }

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { FakeScalingoApi } from '../fakeApi/server';
+import { children, extensionApi, signIn, signOut } from './helpers';
+import { stubWindow } from './stubs';
+
+const TLS_DIR = process.env.SCALINGO_TEST_TLS_DIR;
+
+function httpsFake(name: 'trusted' | 'unknown'): Promise<FakeScalingoApi> {
+  const read = (file: string) => readFileSync(join(TLS_DIR!, file), 'utf8');
+  return FakeScalingoApi.start({ seed: 'default', tls: { key: read(`${name}-key.pem`), cert: read(`${name}-cert.pem`) } });
+}
+
+describe('corporate networks, in the host', () => {
+  let api: FakeScalingoApi | undefined;
+  const config = () => vscode.workspace.getConfiguration('scalingo');
+
+  beforeEach(function () {
+    // The launcher (test/runIntegrationTests.ts) makes the CA; a host started some other way has none.
+    if (!TLS_DIR) this.skip();
+  });
+
+  afterEach(async () => {
+    await signOut();
+    await api?.close();
+    api = undefined;
+  });
+
+  it('trusts a server signed by a CA that is only in NODE_EXTRA_CA_CERTS', async () => {
+    api = await httpsFake('trusted');
+    await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      await signIn();
+    } finally {
+      errors.restore();
+    }
+    assert.deepEqual(errors.calls, []);
+    const extension = await extensionApi();
+    assert.equal(await extension.session.isSignedIn(), true);
+    assert.ok((await children(extension)).length > 0);
+  });
+
+  it('refuses a server signed by an unknown CA, naming certificates and the settings to check', async () => {
+    api = await httpsFake('unknown');
+    await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      await signIn();
+    } finally {
+      errors.restore();
+    }
+    const [message, ...buttons] = (errors.calls[0] ?? []) as string[];
+    assert.match(message ?? '', /certificate/u);
+    assert.match(message ?? '', /NODE_EXTRA_CA_CERTS/u);
+    assert.match(message ?? '', /http\.proxyStrictSSL/u);
+    assert.ok(buttons.includes('Open Settings'), `buttons: ${buttons.join(', ')}`);
+    assert.equal(await (await extensionApi()).session.isSignedIn(), false);
+  });
+});
