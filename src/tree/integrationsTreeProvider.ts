@@ -150,8 +150,10 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       (child): child is OwnerNode => child instanceof OwnerNode && child.namespace.toLowerCase() === namespace,
     );
     if (!owner) return false;
+    // Right after a Refresh the owner may still be reloading its rows: look among the fresh ones.
+    await owner.settled();
     await owner.getChildren();
-    const node = owner.loadedRepository(repository.id) ?? (await this.pageTo(owner, repository, token));
+    const node = (await owner.loadedRepository(repository.id)) ?? (await this.pageTo(owner, repository, token));
     if (!node || !this.view) return false;
     await this.view.reveal(node, { select: true, focus: true });
     return true;
@@ -168,7 +170,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       const cancelled = () => shown.isCancellationRequested || token?.isCancellationRequested === true;
       for (let pages = 0; pages < REVEAL_MAX_PAGES && owner.hasMore && !cancelled(); pages++) {
         if (!(await owner.loadMore())) return undefined;
-        const found = owner.loadedRepository(repository.id);
+        const found = await owner.loadedRepository(repository.id);
         if (found) return found;
         progress.report({
           message: vscode.l10n.t({ message: '{0} pages loaded', args: [pages + 1], comment: ['{0} is a count'] }),

@@ -70,6 +70,11 @@ export abstract class ParentNode implements TreeNode {
     });
   }
 
+  /** Resolves once the background reload a refresh started (if any) has replaced the children. */
+  async settled(): Promise<void> {
+    await this.renewing;
+  }
+
   /** For children that grow after the first load ("Load more…"): replaces them and redraws this node. */
   protected replaceChildren(children: TreeNode[]): void {
     this.children = this.keepUnchanged(this.children, children, { renew: false });

@@ -53,7 +53,8 @@ describe('a code host that hangs does not stall the others', () => {
       assert.ok(await until(() => expanded.has(node.id), 5000), `${node.id} did not expand`);
     };
     await expandInView(ghe);
-    for (const owner of await children(extension, ghe)) {
+    // Only rows that expand: the seed also gives GitHub Enterprise an organization it cannot use.
+    for (const owner of (await children(extension, ghe)).filter((node) => node.getChildren)) {
       await expandInView(owner);
       const [repository] = (await children(extension, owner)).filter((node) => node.getChildren);
       if (repository) await expandInView(repository);

@@ -85,9 +85,12 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     return this.nextPage !== undefined;
   }
 
-  /** The row of a repository already loaded. */
-  loadedRepository(repositoryId: number): RepositoryNode | undefined {
-    return this.rows.find((row) => row.repository.id === repositoryId);
+  /**
+   * The row of a repository already loaded, as the view holds it: after a refresh the view keeps the
+   * rows that did not change, which are not the objects the reload built.
+   */
+  async loadedRepository(repositoryId: number): Promise<RepositoryNode | undefined> {
+    return (await this.getChildren()).find((row): row is RepositoryNode => row instanceof RepositoryNode && row.repository.id === repositoryId);
   }
 
   /** "Load more…": one page at a time, one load in flight. Resolves false when the page failed. */
