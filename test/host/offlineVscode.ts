@@ -15,7 +15,8 @@ import { launchChromium } from './chromium';
 import { CodeServer, tail } from './codeServer';
 import { CODE_SERVER_VERSION, offlineHostInstalled } from './hostInstall';
 
-const TIMEOUT_MS = Number(process.env.SCALINGO_TEST_TIMEOUT_MS) || 10 * 60 * 1000;
+// The whole suite takes 3–5 minutes on an idle machine; a busy one can double that.
+const TIMEOUT_MS = Number(process.env.SCALINGO_TEST_TIMEOUT_MS) || 25 * 60 * 1000;
 
 /**
  * Browser console errors every offline run has: code-server lacks Microsoft's proprietary `vsda`
