@@ -40,6 +40,16 @@ describe('damaged data and hints', () => {
     assert.ok((await children(extension, await childLabelled(extension, undefined, 'GitLab'))).length > 0, 'a healthy integration does not expand');
   });
 
+  it('shows a damaged organization or repository as a row of its own; its siblings stay', async () => {
+    const extension = await extensionApi();
+    const owners = await children(extension, await nodeAt(extension, 'GitHub Enterprise'));
+    assert.ok(owners.some((row) => labelOf(row) === 'bletchley'));
+    assert.ok(owners.some((row) => labelOf(row) === "Couldn't read an organization Scalingo sent (hut-6): id missing or invalid"));
+    const repositories = await children(extension, await nodeAt(extension, 'GitHub Enterprise', 'bletchley'));
+    assert.deepEqual(repositories.map(labelOf), ['bombe', "Couldn't read a repository Scalingo sent (#2): fullName missing or invalid"]);
+    assert.equal(repositories[1]!.getTreeItem().command?.command, 'scalingo.showLog');
+  });
+
   it('offers "Refresh the List", not Retry, for an integration unlinked elsewhere (404)', async () => {
     const extension = await extensionApi();
     const gitlab = await nodeAt(extension, 'GitLab');
