@@ -4,7 +4,7 @@ import { InvalidSettingError, NotSignedInError } from './auth/session';
 import { SecretStorageUnavailableError } from './auth/tokenStore';
 
 /** What a person can do about a failure; each becomes a button or a tree action. */
-export type RemedyAction = 'signIn' | 'retry' | 'refreshList' | 'openSettings' | 'showLog';
+export type RemedyAction = 'signIn' | 'retry' | 'refreshList' | 'openSettings' | 'openProxySettings' | 'showLog';
 
 export interface UserFacingError {
   readonly message: string;
@@ -71,7 +71,7 @@ export function describeError(error: unknown): UserFacingError {
     case 'network':
       return {
         message: vscode.l10n.t('Could not reach Scalingo. Check your connection and proxy settings.'),
-        remedies: ['retry', 'openSettings', 'showLog'],
+        remedies: ['retry', 'openProxySettings', 'showLog'],
       };
     case 'timeout':
       return { message: vscode.l10n.t('Scalingo took too long to answer.'), remedies: ['retry', 'showLog'] };

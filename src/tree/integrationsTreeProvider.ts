@@ -149,10 +149,18 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     });
   }
 
-  /** Reads the token's presence (SecretStorage, no request) into the `scalingo:signedIn` context key. */
+  /**
+   * Reads the token's presence (SecretStorage, no request) into the context keys. Two keys, because
+   * before activation neither is set: the palette offers the account's commands unless
+   * `scalingo:signedOut` (so they are there before activation, and run signed out they offer Sign In),
+   * and the welcome view waits for `scalingo:signedOut` rather than flash at a signed-in user.
+   */
   private async syncSignedIn(): Promise<boolean> {
     const signedIn = await this.isSignedIn();
-    await vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn);
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn),
+      vscode.commands.executeCommand('setContext', 'scalingo:signedOut', !signedIn),
+    ]);
     return signedIn;
   }
 
