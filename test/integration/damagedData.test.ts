@@ -50,6 +50,24 @@ describe('damaged data and hints', () => {
     assert.equal(repositories[1]!.getTreeItem().command?.command, 'scalingo.showLog');
   });
 
+  it('shows an organization or pull request sent twice once (pages that shifted between two requests)', async () => {
+    const extension = await extensionApi();
+    const github = api.state.integrationOfType('github');
+    const twice = github.organizations[0]!;
+    github.organizations.push(twice);
+    github.pullRequests.push(github.pullRequests[0]!);
+    try {
+      const owners = await children(extension, await nodeAt(extension, 'GitHub'));
+      assert.equal(owners.filter((row) => labelOf(row) === twice.login).length, 1);
+      assert.equal(new Set(owners.map((row) => row.id)).size, owners.length, 'two rows share an id');
+      const pullRequests = await children(extension, await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app'));
+      assert.deepEqual(pullRequests.map(labelOf), ['#8 Add feature', '#3 Add logo']);
+    } finally {
+      github.organizations.pop();
+      github.pullRequests.pop();
+    }
+  });
+
   it('offers "Refresh the List", not Retry, for an integration unlinked elsewhere (404)', async () => {
     const extension = await extensionApi();
     const gitlab = await nodeAt(extension, 'GitLab');

@@ -51,7 +51,9 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     const { organizations, unreadable } = await client.listOrganizationsAndUnreadable(this.integration.id, signal);
     const children: TreeNode[] = [];
     if (this.integration.username) children.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
-    const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
+    // Pages can shift between two requests and send an organization twice: one row (one id) each.
+    const unique = [...new Map(organizations.map((organization) => [organization.id, organization] as const)).values()];
+    const sorted = unique.sort((a, b) => a.login.localeCompare(b.login));
     children.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
     children.push(...unreadable.map((item) => this.unreadableRow(item)));
     if (organizations.length === 0 && unreadable.length === 0) children.push(this.noOrganizationsHint());

@@ -58,7 +58,8 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     if (pullRequests.length === 0) {
       return [MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
     }
-    return pullRequests
+    // One row per number: a pull request sent twice would give two rows one id.
+    return [...new Map(pullRequests.map((pullRequest) => [pullRequest.number, pullRequest] as const)).values()]
       .sort((a, b) => b.number - a.number)
       .map((pullRequest) => new PullRequestNode(this, pullRequest));
   }
