@@ -8,7 +8,7 @@ import { namespaceOfRepository } from './namespaces';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
-import { RepositoryNode } from './nodes/repositoryNode';
+import type { RepositoryNode } from './nodes/repositoryNode';
 import { ParentNode } from './parentNode';
 import type { TreeContext, TreeNode } from './treeNode';
 

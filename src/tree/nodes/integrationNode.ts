@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Integration, UnreadableItem } from '../../api/publicTypes';
 import { hostOf, webUrl } from '../../util/urls';
+import { namespaceProblem } from '../namespaces';
 import { ParentNode } from '../parentNode';
 import { isGitLab, platformIcon, platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { integrationWebBase, type HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { namespaceProblem } from '../namespaces';
 import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
 
 /**
