@@ -194,6 +194,7 @@ export class ScalingoClient {
   ): Promise<{ organizations: Organization[]; unreadable: UnreadableItem[] }> {
     const organizations: Organization[] = [];
     const unreadable: UnreadableItem[] = [];
+    let offset = 0;
     let page: number | undefined = 1;
     for (let fetched = 0; page !== undefined && fetched < MAX_PAGES; fetched++) {
       const current: number = page;
@@ -208,8 +209,10 @@ export class ScalingoClient {
         bodies.organizations,
       );
       const read = readEach(organizationSchema, body.organizations, 'login');
+      // Positions in the whole list, not in this page: they name the item and key its row.
+      unreadable.push(...read.unreadable.map((item) => ({ ...item, index: offset + item.index })));
+      offset += body.organizations.length;
       organizations.push(...read.items);
-      unreadable.push(...read.unreadable);
       this.logUnreadable('GET /v1/scm_integrations/:id/orgs', read.unreadable);
       page = body.nextPage !== undefined && body.nextPage > current ? body.nextPage : undefined;
     }
