@@ -19,6 +19,7 @@ exports.run = async function run() {
   const result = { startup };
   result.session = await scriptedSession(api, env('BENCH_FAKE_URL'), env('BENCH_FAKE_CONTROL'));
   result.scale = await scale(api, env('BENCH_SCALE_URL'), env('BENCH_SCALE_CONTROL'));
+  result.apps = await apps(api, env('BENCH_APPS_URL'), env('BENCH_APPS_CONTROL'));
   writeResult(result);
 };
 
@@ -162,6 +163,37 @@ async function scale(api, url, control) {
     return { firstItems, loadAll, ...sampler.stop() };
   } catch (error) {
     return { error: String(error?.stack ?? error), ...sampler.stop() };
+  }
+}
+
+/**
+ * An account with 2 regions, 50 apps and 30 links: from expanding a repository to its app rows,
+ * cold (first repository of the integration: regions, apps and links are read) and warm (another
+ * repository of the same integration: the index is shared), then the same repository after a
+ * refresh. Requests by route, and the time until the rows are there.
+ */
+async function apps(api, url, control) {
+  try {
+    const changed = nextSessionChange(api.session);
+    await useApi(url);
+    await changed;
+    const github = findByLabel(await api.tree.getChildren(), 'GitHub');
+    const user = findByLabel(await api.tree.getChildren(github), 'ada-lovelace');
+    const repositories = await api.tree.getChildren(user);
+    const expand = async (name) => {
+      const before = await fakeCounts(control);
+      const started = performance.now();
+      const rows = await api.tree.getChildren(findByLabel(repositories, name));
+      const ms = performance.now() - started;
+      const counted = countsBetween(before, await fakeCounts(control));
+      return { repository: name, ms, requests: counted.total, byRoute: counted.byRoute, appRows: rows.filter((row) => row.getTreeItem().contextValue?.startsWith('appLink.')).length };
+    };
+    const cold = await expand('scalingo-app');
+    const warm = await expand('repo-0001');
+    const again = await expand('scalingo-app');
+    return { cold, warm, reExpanded: again };
+  } catch (error) {
+    return { error: String(error?.stack ?? error) };
   }
 }
 

@@ -4,11 +4,12 @@ import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
 import { Disposable } from '../util/disposable';
+import { AppLinkIndexes } from './appLinkIndex';
 import { namespaceOfRepository } from './namespaces';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
-import type { RepositoryNode } from './nodes/repositoryNode';
+import { RepositoryNode } from './nodes/repositoryNode';
 import { ParentNode } from './parentNode';
 import type { TreeContext, TreeNode } from './treeNode';
 
@@ -39,6 +40,10 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     this.context = {
       session,
       log,
+      appLinks: new AppLinkIndexes(
+        () => session.client(),
+        () => session.signal,
+      ),
       changed: (node) => this.changedEmitter.fire(node),
       withProgress: async (work) => await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work),
       setMessage: (message) => {
@@ -81,13 +86,27 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   /** The view title's refresh: everything reloads, keeping what it had if the reload fails. */
   refreshAll(): void {
     this.context.setMessage(undefined);
+    this.context.appLinks.clear();
     this.root.refresh();
   }
 
   /** A node's own refresh; on an error row (its inline Retry), the refresh of the node that failed. */
   refreshNode(node: TreeNode): void {
     const target = node instanceof ParentNode ? node : node.parent;
+    // A repository's refresh also rereads which apps deploy from it (its integration's links).
+    if (target instanceof RepositoryNode) this.context.appLinks.invalidate(target.integration.id);
     if (target instanceof ParentNode) target.refresh();
+  }
+
+  /** A link of this integration changed (linked, unlinked, a setting): its rows reload their apps. */
+  appLinksChanged(integrationId: string): void {
+    this.context.appLinks.invalidate(integrationId);
+    for (const row of this.context.appLinks.rowsOf(integrationId)) if (row instanceof ParentNode) row.refresh();
+  }
+
+  /** Shared with the commands: the palette's app picks read the same index as the tree. */
+  get appLinks(): AppLinkIndexes {
+    return this.context.appLinks;
   }
 
   /** A "Load more…" row: the next page of its parent. */
@@ -176,6 +195,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
+    this.context.appLinks.clear();
     this.root = this.createRoot();
     void this.syncSignedIn();
     this.context.setMessage(undefined);

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
+import type { AppLinkIndexes } from './appLinkIndex';
 
 /** Every row of the tree: it draws itself and, when it has any, loads its own children. */
 export interface TreeNode {
@@ -19,6 +20,8 @@ export interface TreeNode {
 export interface TreeContext {
   readonly session: ScalingoSession;
   readonly log: Log;
+  /** Which Scalingo apps deploy from which repository, per integration; cleared by a full refresh. */
+  readonly appLinks: AppLinkIndexes;
   /** Redraws `node` and re-asks its children; the root when undefined. */
   changed(node: TreeNode | undefined): void;
   /** Shows the view's progress bar while `work` runs. */

@@ -13,6 +13,7 @@
  */
 import { aKey, aPullRequest, aRepository, aUser, anIntegration, anOrganization } from './builders';
 import type { FakeIntegration, FakePullRequestState, FakeRepository } from './model';
+import { defaultRegions } from './regional/defaultRegions';
 import type { FakeSeed } from './seed';
 
 export const DEFAULT_SEED_IDS = {
@@ -27,7 +28,12 @@ export const DEFAULT_SEED_IDS = {
 export const DEFAULT_SEED_USER = aUser({ id: 'us-fake-user', username: 'ada-lovelace', email: 'ada@example.com' });
 
 export function defaultSeed(): FakeSeed {
-  return { user: DEFAULT_SEED_USER, integrations: [github(), gitlab(), githubEnterprise(), gitlabSelfHosted(), ...damaged()] };
+  const integrations = { github: github(), gitlab: gitlab(), githubEnterprise: githubEnterprise() };
+  return {
+    user: DEFAULT_SEED_USER,
+    integrations: [integrations.github, integrations.gitlab, integrations.githubEnterprise, gitlabSelfHosted(), ...damaged()],
+    regions: defaultRegions(integrations),
+  };
 }
 
 /**
@@ -70,6 +76,8 @@ function github(): FakeIntegration {
       pr('ada-lovelace/scalingo-app', 2, 'Initial setup', 'closed'),
       pr('analytical-engines/engine-core', 12, 'Faster mill', 'open'),
       pr('another-org/website', 4, 'New front page', 'open'),
+      // From a fork: a review app would run its code with the app's environment.
+      aPullRequest({ repo: 'analytical-engines/engine-core', number: 13, title: 'Lighter mill', sourceRepo: 'charles-babbage/engine-core' }),
     ],
     keys: [aKey({ name: 'laptop' }), aKey({ name: 'workstation' })],
   });

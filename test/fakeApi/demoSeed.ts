@@ -9,6 +9,7 @@
 import { aKey, aPullRequest, aRepository, anIntegration, anOrganization } from './builders';
 import { DEFAULT_SEED_USER } from './defaultSeed';
 import type { FakeIntegration, FakeOrganization, FakePullRequest, FakePullRequestState, FakeRepository } from './model';
+import { demoRegions } from './regional/demoRegions';
 import type { FakeSeed } from './seed';
 
 interface Namespace {
@@ -217,16 +218,16 @@ const GITLAB_SELF_HOSTED: readonly Namespace[] = [
 ];
 
 export function demoSeed(): FakeSeed {
+  const integrations = [
+    integration('github', 'https://github.com', 'ada-lovelace', '1815', GITHUB, ['laptop', 'workstation']),
+    integration('gitlab', 'https://gitlab.com', 'grace-hopper', '1906', GITLAB, ['thinkpad']),
+    integration('github-enterprise', 'https://ghe.example.com', 'alan-turing', '8', GITHUB_ENTERPRISE, []),
+    integration('gitlab-self-hosted', 'https://code.example.org/gitlab', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, ['apollo']),
+  ];
   return {
     user: DEFAULT_SEED_USER,
-    integrations: [
-      integration('github', 'https://github.com', 'ada-lovelace', '1815', GITHUB, ['laptop', 'workstation']),
-      integration('gitlab', 'https://gitlab.com', 'grace-hopper', '1906', GITLAB, ['thinkpad']),
-      integration('github-enterprise', 'https://ghe.example.com', 'alan-turing', '8', GITHUB_ENTERPRISE, []),
-      integration('gitlab-self-hosted', 'https://code.example.org/gitlab', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, [
-        'apollo',
-      ]),
-    ],
+    integrations,
+    regions: demoRegions(integrations),
     // Imported earlier from GitHub: a new import brings only the workstation key.
     keys: [{ ...aKey({ name: 'laptop' }), name: 'github-laptop' }],
   };

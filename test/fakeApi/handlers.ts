@@ -6,7 +6,7 @@ import { validateLink } from './linkValidation';
 import type { FakeIntegration, FakePullRequest, FakeRepository } from './model';
 import { paginate } from './pagination';
 import { errorReply, jsonReply, noContent, resourceNotFound, type Reply } from './reply';
-import type { RouteName } from './routes';
+import type { AuthRouteName } from './routes';
 import { matchesEveryKeyword, parseSearchQuery, sameLogin } from './searchQuery';
 import type { FakeScalingoState } from './state';
 import {
@@ -46,7 +46,7 @@ type RouteHandler = (context: RouteContext) => Reply;
 const ORGANIZATIONS_PER_PAGE = 20;
 const REPOSITORIES_PER_PAGE = 30;
 
-export const handlers: Readonly<Record<Exclude<RouteName, 'exchange'>, RouteHandler>> = {
+export const handlers: Readonly<Record<Exclude<AuthRouteName, 'exchange' | 'regions'>, RouteHandler>> = {
   self: ({ state }) => jsonReply(200, { user: userJson(state.user) }),
 
   keys: ({ state }) => jsonReply(200, { keys: state.keys.map((key) => keyJson(key, state.user)) }),

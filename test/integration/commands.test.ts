@@ -332,7 +332,8 @@ describe('commands', () => {
       if (!driver) this.skip();
       const extension = await extensionApi();
       const repository = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
-      const [pullRequest] = await children(extension, repository);
+      // The repository's first rows are its apps; the pull request comes after them.
+      const pullRequest = (await children(extension, repository)).find((node) => labelOf(node) === '#8 Add feature');
       assert.ok(pullRequest);
       await vscode.commands.executeCommand('scalingo.openInBrowser', pullRequest);
       assert.ok((await driver!.openedUrls()).includes('https://github.com/ada-lovelace/scalingo-app/pull/8'));

@@ -78,7 +78,10 @@ export async function hostLogErrors(): Promise<string[]> {
   assert.ok(hostLogs.length > 0, 'no extension host log found');
   const entries = hostLogs.flatMap((file) => readFileSync(file, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d )/u));
   return entries.filter(
-    (entry) => /\[error\]|unhandled|rejected promise/iu.test(entry) && /scalingo|dist[\\/](extension|api)\.js/iu.test(entry),
+    // The offline host lives under ~/.cache/scalingo-scm-test-host: its path names no extension.
+    (entry) =>
+      /\[error\]|unhandled|rejected promise/iu.test(entry) &&
+      /scalingo|dist[\\/](extension|api)\.js/iu.test(entry.replaceAll('scalingo-scm-test-host', '')),
   );
 }
 

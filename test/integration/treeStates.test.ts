@@ -153,6 +153,6 @@ describe('integrations tree: errors, hints, paging, settings', () => {
     const userAgain = await childLabelled(extension, githubAgain, 'ada-lovelace');
     assert.ok((await children(extension, userAgain)).some(byLabel('forked-lib')));
     const app = await childLabelled(extension, userAgain, 'scalingo-app');
-    assert.deepEqual((await children(extension, app)).map(labelOf), ['#2 Initial setup']);
+    assert.deepEqual((await children(extension, app)).map(labelOf), ['ada-scalingo-app', 'ada-scalingo-app-staging', '#2 Initial setup']);
   });
 });

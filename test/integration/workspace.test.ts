@@ -51,17 +51,40 @@ describe('this workspace', () => {
     const node = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
     assert.equal((await children(extension))[0], node, 'not at the top');
     assert.match(String(node.getTreeItem().description), /^ada-lovelace\/scalingo-app · GitHub$/u);
-    const pullRequests = (await children(extension, node)).map(labelOf);
-    assert.deepEqual(pullRequests, ['#8 Add feature', '#3 Add logo']);
+    const rows = (await children(extension, node)).map(labelOf);
+    // The apps that deploy from it come first, then its pull requests.
+    assert.deepEqual(rows, ['ada-scalingo-app', 'ada-scalingo-app-staging', '#8 Add feature', '#3 Add logo']);
+  });
+
+  it('offers "Link to a Scalingo App…" on a workspace repository no app deploys from', async () => {
+    const extension = await extensionApi();
+    const second = mkdtempSync(join(tmpdir(), 'scalingo-workspace-'));
+    try {
+      execFileSync('git', ['init', '--quiet', second]);
+      execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
+      const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+      await git.openRepository(vscode.Uri.file(second));
+      const node = await eventually(async () =>
+        (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
+      );
+      const rows = await children(extension, node);
+      const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
+      assert.ok(hint, `no link hint: ${rows.map(labelOf).join(', ')}`);
+      assert.equal(hint.getTreeItem().command?.command, 'scalingo.linkApp');
+      assert.equal(hint.getTreeItem().command?.arguments?.[0], node);
+    } finally {
+      rmSync(second, { recursive: true, force: true });
+    }
   });
 
   it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
     const extension = await extensionApi();
     const workspace = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
-    const [underWorkspace] = await children(extension, workspace);
+    const pullRequestsOf = async (node: Parameters<typeof children>[1]) => (await children(extension, node)).filter((row) => labelOf(row).startsWith('#'));
+    const [underWorkspace] = await pullRequestsOf(workspace);
     const path = ['GitHub', 'ada-lovelace', 'scalingo-app'];
     const expanded = new Set([workspace, ...(await Promise.all(path.map((_, depth) => nodeAt(extension, ...path.slice(0, depth + 1)))))]);
-    const underOwner = await children(extension, await nodeAt(extension, ...path));
+    const underOwner = await pullRequestsOf(await nodeAt(extension, ...path));
     assert.deepEqual(underOwner.map(labelOf), ['#8 Add feature', '#3 Add logo']);
     assert.ok(underWorkspace && labelOf(underWorkspace) === '#8 Add feature');
 
@@ -144,7 +167,8 @@ describe('this workspace, on a code host installed under a path', () => {
     ]);
     const apollo = rows.find((row) => String(row.getTreeItem().description).includes('apollo-guidance'))!;
     assert.equal((apollo as unknown as { webUrl: string }).webUrl, 'https://code.example.org/gitlab/margaret-hamilton/apollo-guidance');
-    assert.deepEqual((await children(extension, apollo)).map(labelOf), ['#3 Restart on overload']);
+    // No app deploys from it: the workspace's repository offers to link one, before its merge requests.
+    assert.deepEqual((await children(extension, apollo)).map(labelOf), ['Link to a Scalingo App…', '#3 Restart on overload']);
     assert.equal(api.requestsTo('searchPullRequests').at(-1)?.query.query, 'is:open repo:margaret-hamilton/apollo-guidance');
   });
 });

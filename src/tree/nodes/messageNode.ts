@@ -28,6 +28,8 @@ export class MessageNode implements TreeNode {
     reason: string,
     remedies: readonly RemedyAction[],
     retry: vscode.Command = { command: 'scalingo.refreshNode', title: vscode.l10n.t('Retry'), arguments: [parent] },
+    /** Tells apart several error rows under one parent (a region's apps beside the pull requests'). */
+    key?: string,
   ): MessageNode {
     const signIn = remedies.includes('signIn') && !remedies.includes('retry');
     // The thing is gone (unlinked elsewhere): the list above it is what needs reloading.
@@ -38,7 +40,7 @@ export class MessageNode implements TreeNode {
       : gone
         ? { command: 'scalingo.refresh', title: vscode.l10n.t('Refresh the List') }
         : retry;
-    return new MessageNode(parent, `${parent.id}/error`, 'error', label, {
+    return new MessageNode(parent, key ? `${parent.id}/error:${key}` : `${parent.id}/error`, 'error', label, {
       tooltip: reason,
       command,
       icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),

@@ -7,7 +7,7 @@ import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import type { HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { PullRequestNode } from './pullRequestNode';
+import { loadRepositoryApps } from '../repositoryApps';
 
 /** A repository; its children are its pull/merge requests in the state the settings ask for. */
 export class RepositoryNode extends ParentNode implements HasWebUrl {
@@ -54,14 +54,23 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     }
     const state = pullRequestState();
     const client = await this.context.session.client();
-    const pullRequests = await client.searchPullRequests(this.integration.id, { repo: this.repository.fullName, state }, signal);
+    const [pullRequests, apps] = await Promise.all([
+      client.searchPullRequests(this.integration.id, { repo: this.repository.fullName, state }, signal),
+      loadRepositoryApps(this, this.context, this.integration, { fullName: this.repository.fullName, url: this.webUrl }, {
+        offerLink: this.offersLinkWhenUndeployed,
+      }),
+    ]);
     if (pullRequests.length === 0) {
-      return [MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
+      return [...apps.rows, MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
     }
     // One row per number: a pull request sent twice would give two rows one id.
-    return [...new Map(pullRequests.map((pullRequest) => [pullRequest.number, pullRequest] as const)).values()]
-      .sort((a, b) => b.number - a.number)
-      .map((pullRequest) => new PullRequestNode(this, pullRequest));
+    const unique = [...new Map(pullRequests.map((pullRequest) => [pullRequest.number, pullRequest] as const)).values()];
+    return [...apps.rows, ...unique.sort((a, b) => b.number - a.number).map((pullRequest) => apps.pullRequestNode(pullRequest))];
+  }
+
+  /** Whether a repository that no app deploys from shows "Link to a Scalingo App…" (only where it is the user's focus). */
+  protected get offersLinkWhenUndeployed(): boolean {
+    return false;
   }
 }
 

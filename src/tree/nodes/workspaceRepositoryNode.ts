@@ -18,6 +18,10 @@ export class WorkspaceRepositoryNode extends RepositoryNode {
     this.id = `workspace:${integration.id}/${fullName}`;
   }
 
+  protected override get offersLinkWhenUndeployed(): boolean {
+    return true;
+  }
+
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     item.label = vscode.l10n.t('This workspace');

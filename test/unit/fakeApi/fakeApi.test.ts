@@ -371,10 +371,10 @@ describe('fake Scalingo API', () => {
     it('filters pull requests with is: and repo:, and keywords on the title', async () => {
       const titles = async (query: string) =>
         (await call(api, 'GET', searchPullRequests(GITHUB, query))).json.pull_requests.map((pull: { title: string }) => pull.title);
-      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill', 'New front page']);
+      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill', 'New front page', 'Lighter mill']);
       assert.deepEqual(await titles('is:open repo:ada-lovelace/scalingo-app'), ['Add feature', 'Add logo']);
       assert.deepEqual(await titles('is:closed'), ['Initial setup']);
-      assert.deepEqual(await titles('repo:analytical-engines/engine-core'), ['Faster mill']);
+      assert.deepEqual(await titles('repo:analytical-engines/engine-core'), ['Faster mill', 'Lighter mill']);
       assert.deepEqual(await titles('add LOGO'), ['Add logo']);
     });
 
