@@ -12,8 +12,12 @@ import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
   bodies,
+  organizationSchema,
+  readEach,
   readIntegrationEntries,
+  repositorySchema,
   type Integration,
+  type UnreadableItem,
   type IntegrationEntry,
   type Organization,
   type PullRequest,
@@ -60,6 +64,8 @@ export interface LinkRequest {
 
 export interface RepositoryPage {
   readonly repositories: Repository[];
+  /** Items of this page the schema refused; the others are in `repositories`. */
+  readonly unreadable: UnreadableItem[];
   /** The page to ask for next, when the server says there is one. */
   readonly nextPage: number | undefined;
   readonly totalCount: number | undefined;
@@ -189,9 +195,19 @@ export class ScalingoClient {
     return body.keys;
   }
 
-  /** Every organization (GitHub) or group (GitLab), following the server's pages when it pages. */
+  /** Every organization (GitHub) or group (GitLab) that can be used; a damaged one is left out (and logged). */
   async listOrganizations(id: string, signal?: AbortSignal): Promise<Organization[]> {
+    return (await this.listOrganizationsAndUnreadable(id, signal)).organizations;
+  }
+
+  /** Every organization or group, following the server's pages when it pages, and the items that could not be read. */
+  async listOrganizationsAndUnreadable(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ organizations: Organization[]; unreadable: UnreadableItem[] }> {
     const organizations: Organization[] = [];
+    const unreadable: UnreadableItem[] = [];
+    let offset = 0;
     let page: number | undefined = 1;
     for (let fetched = 0; page !== undefined && fetched < MAX_PAGES; fetched++) {
       const current: number = page;
@@ -206,10 +222,15 @@ export class ScalingoClient {
         },
         bodies.organizations,
       );
-      organizations.push(...body.organizations);
+      const read = readEach(organizationSchema, body.organizations, 'login');
+      // Positions in the whole list, not in this page: they name the item and key its row.
+      unreadable.push(...read.unreadable.map((item) => ({ ...item, index: offset + item.index })));
+      offset += body.organizations.length;
+      organizations.push(...read.items);
+      this.logUnreadable('GET /v1/scm_integrations/:id/orgs', read.unreadable);
       page = body.nextPage !== undefined && body.nextPage > current ? body.nextPage : undefined;
     }
-    return organizations;
+    return { organizations, unreadable };
   }
 
   /** One page of repositories; the caller asks for the next one when the user wants more. */
@@ -230,7 +251,9 @@ export class ScalingoClient {
       },
       bodies.repositories,
     );
-    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount, paginated: body.paginated };
+    const read = readEach(repositorySchema, body.repositories, 'fullName');
+    this.logUnreadable('GET /v1/scm_integrations/:id/search_repos', read.unreadable);
+    return { repositories: read.items, unreadable: read.unreadable, nextPage: body.nextPage, totalCount: body.totalCount, paginated: body.paginated };
   }
 
   async searchPullRequests(id: string, query: PullRequestQuery, signal?: AbortSignal): Promise<PullRequest[]> {
@@ -246,6 +269,10 @@ export class ScalingoClient {
       bodies.pullRequests,
     );
     return body.pull_requests;
+  }
+
+  private logUnreadable(route: string, unreadable: readonly UnreadableItem[]): void {
+    for (const { index, name, fields } of unreadable) this.log.warn(`${route}: item ${index} (${name ?? 'no name'}) unreadable: ${fields.join(', ')}`);
   }
 
   /** The branches of a repository the integration can read (undocumented route the dashboard uses). */

@@ -153,13 +153,42 @@ const paginationSchema = z
     };
   });
 
+/** A list item the schema refused: its position, what names it (when a string does), the bad fields. */
+export interface UnreadableItem {
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly fields: readonly string[];
+}
+
+/** Reads a list's items one by one; `nameField` is what names an item for a person (`login`, `fullName`). */
+export function readEach<Schema extends z.ZodType>(
+  schema: Schema,
+  items: readonly unknown[],
+  nameField: string,
+): { readonly items: z.output<Schema>[]; readonly unreadable: UnreadableItem[] } {
+  const read: z.output<Schema>[] = [];
+  const unreadable: UnreadableItem[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) {
+      read.push(parsed.data);
+      return;
+    }
+    const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const name = typeof raw[nameField] === 'string' && raw[nameField] !== '' ? (raw[nameField] as string) : undefined;
+    unreadable.push({ index, name, fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '(item)')))] });
+  });
+  return { items: read, unreadable };
+}
+
 export const bodies = {
   exchange: z.object({ token: z.string().min(1) }),
   /** Items are read one by one (readIntegrationEntries). */
   integrationList: z.object({ scm_integrations: z.array(z.unknown()) }),
   integration: z.object({ scm_integration: integrationSchema }),
-  organizations: z.object({ organizations: z.array(organizationSchema) }).and(paginationSchema),
-  repositories: z.object({ repositories: z.array(repositorySchema) }).and(paginationSchema),
+  /** Items are read one by one (readEach): one damaged organization or repository hides no other. */
+  organizations: z.object({ organizations: z.array(z.unknown()) }).and(paginationSchema),
+  repositories: z.object({ repositories: z.array(z.unknown()) }).and(paginationSchema),
   pullRequests: z.object({ pull_requests: z.array(pullRequestSchema) }),
   keys: z.object({ keys: z.array(sshKeySchema) }),
   user: z.object({ user: userSchema }),

@@ -125,10 +125,14 @@ function githubEnterprise(): FakeIntegration {
       anOrganization({ login: 'bletchley', description: 'Hut 8' }),
       // Damaged data: no URL to take a path from, and a name that cannot be one.
       anOrganization({ login: 'Research Lab', url: null, description: null }),
+      // Damaged data: an id that is not a number.
+      anOrganization({ login: 'hut-6', description: 'Sent with a text id', damage: { set: { id: 'hut-6' } } }),
     ],
     repositories: [
       repo('alan-turing', 'morphogenesis', 'Reaction-diffusion patterns'),
       repo('bletchley', 'bombe', 'Electromechanical search', ['main', 'menu-from-crib']),
+      // Damaged data: sent with `fullName: null`.
+      aRepository({ owner: 'bletchley', name: 'lorenz', description: 'Tunny', damage: { set: { fullName: null } } }),
     ],
     pullRequests: [pr('bletchley/bombe', 42, 'Menu from crib', 'open')],
     keys: [],

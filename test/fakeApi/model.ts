@@ -36,7 +36,7 @@ export interface FakeIntegration {
    * Damaged data, as list and show send it: fields replaced (`url: null`) or left out (`id`). The
    * record itself stays whole, so the fake's own routes still find it.
    */
-  damage?: { readonly set?: Readonly<Record<string, unknown>>; readonly omit?: readonly string[] };
+  damage?: FakeDamage;
 }
 
 export interface FakeOrganization {
@@ -48,6 +48,14 @@ export interface FakeOrganization {
   /** Overrides the API URL the answer carries; `null` sends `"url": null` (damaged data). */
   url?: string | null;
   description: string | null;
+  /** Damaged data, as the answers carry it (see FakeDamage). */
+  damage?: FakeDamage;
+}
+
+/** Fields replaced (`id: "x"`, `fullName: null`) or left out of an item's JSON; the record stays whole. */
+export interface FakeDamage {
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly omit?: readonly string[];
 }
 
 export interface FakeRepository {
@@ -59,6 +67,7 @@ export interface FakeRepository {
   /** Only the search filters on it (`fork:true`); responses do not carry it. */
   fork: boolean;
   branches: string[];
+  damage?: FakeDamage;
 }
 
 export type FakePullRequestState = 'open' | 'closed';

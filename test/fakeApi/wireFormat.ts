@@ -3,6 +3,7 @@
  * a pull request's `state`, an integration's code-host content) stop here.
  */
 import type {
+  FakeDamage,
   FakeIntegration,
   FakeOrganization,
   FakePullRequest,
@@ -12,9 +13,14 @@ import type {
 } from './model';
 
 export function integrationJson(integration: FakeIntegration, user: FakeUser): Record<string, unknown> {
-  const json: Record<string, unknown> = { ...linkedIntegrationJson(integration, user), access_token: integration.access_token, ...integration.damage?.set };
-  for (const field of integration.damage?.omit ?? []) delete json[field];
-  return json;
+  return damaged({ ...linkedIntegrationJson(integration, user), access_token: integration.access_token }, integration.damage);
+}
+
+function damaged(json: Record<string, unknown>, damage: FakeDamage | undefined): Record<string, unknown> {
+  if (!damage) return json;
+  const copy: Record<string, unknown> = { ...json, ...damage.set };
+  for (const field of damage.omit ?? []) delete copy[field];
+  return copy;
 }
 
 /** The link route's 201 answer: the published reference omits `access_token` there. */
@@ -34,24 +40,24 @@ export function linkedIntegrationJson(integration: FakeIntegration, user: FakeUs
 }
 
 export function organizationJson(organization: FakeOrganization, integration: FakeIntegration) {
-  return {
-    id: organization.id,
-    login: organization.login,
-    avatarUrl: organizationAvatarUrl(organization, integration),
-    url: organizationApiUrl(organization, integration),
-    description: organization.description,
-  };
+  return damaged(
+    {
+      id: organization.id,
+      login: organization.login,
+      avatarUrl: organizationAvatarUrl(organization, integration),
+      url: organizationApiUrl(organization, integration),
+      description: organization.description,
+    },
+    organization.damage,
+  );
 }
 
 export function repositoryJson(repository: FakeRepository, integration: FakeIntegration) {
   const fullName = `${repository.owner}/${repository.name}`;
-  return {
-    id: repository.id,
-    name: repository.name,
-    fullName,
-    url: `${integration.url}/${fullName}`,
-    description: repository.description,
-  };
+  return damaged(
+    { id: repository.id, name: repository.name, fullName, url: `${integration.url}/${fullName}`, description: repository.description },
+    repository.damage,
+  );
 }
 
 export function pullRequestJson(pullRequest: FakePullRequest, integration: FakeIntegration) {

@@ -42,6 +42,35 @@ describe('damaged data and hints', () => {
     assert.ok((await children(extension, await childLabelled(extension, undefined, 'GitLab'))).length > 0, 'a healthy integration does not expand');
   });
 
+  it('shows a damaged organization or repository as a row of its own; its siblings stay', async () => {
+    const extension = await extensionApi();
+    const owners = await children(extension, await nodeAt(extension, 'GitHub Enterprise'));
+    assert.ok(owners.some((row) => labelOf(row) === 'bletchley'));
+    assert.ok(owners.some((row) => labelOf(row) === "Couldn't read an organization Scalingo sent (hut-6): id missing or invalid"));
+    const repositories = await children(extension, await nodeAt(extension, 'GitHub Enterprise', 'bletchley'));
+    assert.deepEqual(repositories.map(labelOf), ['bombe', "Couldn't read a repository Scalingo sent (#2): fullName missing or invalid"]);
+    assert.equal(repositories[1]!.getTreeItem().command?.command, 'scalingo.showLog');
+  });
+
+  it('shows an organization or pull request sent twice once (pages that shifted between two requests)', async () => {
+    const extension = await extensionApi();
+    const github = api.state.integrationOfType('github');
+    const twice = github.organizations[0]!;
+    github.organizations.push(twice);
+    github.pullRequests.push(github.pullRequests[0]!);
+    try {
+      const owners = await children(extension, await nodeAt(extension, 'GitHub'));
+      assert.equal(owners.filter((row) => labelOf(row) === twice.login).length, 1);
+      assert.equal(new Set(owners.map((row) => row.id)).size, owners.length, 'two rows share an id');
+      // The apps that deploy from it come first; then one row per pull request.
+      const rows = await children(extension, await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app'));
+      assert.deepEqual(rows.map(labelOf).filter((label) => label.startsWith('#')), ['#8 Add feature', '#3 Add logo']);
+    } finally {
+      github.organizations.pop();
+      github.pullRequests.pop();
+    }
+  });
+
   it('offers "Refresh the List", not Retry, for an integration unlinked elsewhere (404)', async () => {
     const extension = await extensionApi();
     const gitlab = await nodeAt(extension, 'GitLab');

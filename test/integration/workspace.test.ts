@@ -109,6 +109,19 @@ describe('this workspace', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual((await hostLogErrors()).slice(errorsBefore), []);
   });
+
+  it('gives every row the same id after a refresh, so VS Code keeps what was expanded and selected', async () => {
+    const extension = await extensionApi();
+    const path = ['GitHub', 'ada-lovelace', 'scalingo-app'];
+    const idsNow = async () => {
+      const workspace = (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace')!;
+      const expanded = new Set([workspace, ...(await Promise.all(path.map((_, depth) => nodeAt(extension, ...path.slice(0, depth + 1)))))]);
+      return (await rowsOf(await children(extension), expanded)).map((node) => node.id);
+    };
+    const before = await idsNow();
+    extension.tree.refreshAll();
+    assert.deepEqual(await idsNow(), before);
+  });
 });
 
 describe('this workspace, on a code host installed under a path', () => {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Integration } from '../../api/publicTypes';
+import type { Integration, UnreadableItem } from '../../api/publicTypes';
 import { hostOf, webUrl } from '../../util/urls';
+import { namespaceProblem } from '../namespaces';
 import { ParentNode } from '../parentNode';
 import { isGitLab, platformIcon, platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { integrationWebBase, type HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { namespaceProblem } from '../namespaces';
 import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
 
 /**
@@ -48,13 +48,28 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = await this.context.session.client();
-    const organizations = await client.listOrganizations(this.integration.id, signal);
+    const { organizations, unreadable } = await client.listOrganizationsAndUnreadable(this.integration.id, signal);
     const children: TreeNode[] = [];
     if (this.integration.username) children.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
-    const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
+    // Pages can shift between two requests and send an organization twice: one row (one id) each.
+    const unique = [...new Map(organizations.map((organization) => [organization.id, organization] as const)).values()];
+    const sorted = unique.sort((a, b) => a.login.localeCompare(b.login));
     children.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
-    if (organizations.length === 0) children.push(this.noOrganizationsHint());
+    children.push(...unreadable.map((item) => this.unreadableRow(item)));
+    if (organizations.length === 0 && unreadable.length === 0) children.push(this.noOrganizationsHint());
     return children;
+  }
+
+  /** An organization the schema refused: a row saying what is wrong with it, after the others. */
+  private unreadableRow(item: UnreadableItem): TreeNode {
+    const label = vscode.l10n.t({
+      message: "Couldn't read an organization Scalingo sent ({0}): {1} missing or invalid",
+      args: [item.name ?? `#${item.index + 1}`, item.fields.join(', ')],
+      comment: ['{0} is its name, or its position in the list', '{1} lists field names such as login, id'],
+    });
+    return MessageNode.problem(this, `unreadable#${item.index}:${item.name ?? ''}`, label, vscode.l10n.t('The other organizations and groups are not affected. The Scalingo log has the details.'), {
+      command: { command: 'scalingo.showLog', title: vscode.l10n.t('Show Log') },
+    });
   }
 
   /** A namespace that cannot be searched by becomes a row saying why, in its place among the others. */

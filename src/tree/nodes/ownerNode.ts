@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Integration, Organization } from '../../api/publicTypes';
 import { includeForks } from '../../config';
 import { describeError, type UserFacingError } from '../../errorMessages';
+import { organizationNamespace } from '../namespaces';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
-import { organizationNamespace } from '../namespaces';
 import { ownerPageUrl, type HasWebUrl } from '../webLinks';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -30,6 +30,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   private total: number | undefined;
   private loadingMore: Promise<boolean> | undefined;
   private rows: RepositoryNode[] = [];
+  private unreadableRows: MessageNode[] = [];
   private readonly known = new Set<number>();
   /** The last page had no pagination metadata and was full: the list may be cut. */
   private mayBeCut = false;
@@ -70,11 +71,12 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     this.rows = [];
+    this.unreadableRows = [];
     this.known.clear();
     this.nextPage = 1;
     this.mayBeCut = false;
     await this.fetchPage(signal);
-    if (this.rows.length === 0) {
+    if (this.rows.length === 0 && this.unreadableRows.length === 0) {
       return [MessageNode.empty(this, includeForks() ? vscode.l10n.t('No repositories') : vscode.l10n.t('No repositories (forks hidden)'))];
     }
     return this.childNodes(undefined);
@@ -134,14 +136,25 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
       this.known.add(repository.id);
       this.rows.push(new RepositoryNode(this, this.context, this.integration, repository));
     }
+    for (const item of page.unreadable) {
+      const label = vscode.l10n.t({
+        message: "Couldn't read a repository Scalingo sent ({0}): {1} missing or invalid",
+        args: [item.name ?? `#${(current - 1) * REPOSITORIES_PER_PAGE + item.index + 1}`, item.fields.join(', ')],
+        comment: ['{0} is its full name, or its position in the list', '{1} lists field names such as fullName, id'],
+      });
+      const tooltip = vscode.l10n.t('The other repositories are not affected. The Scalingo log has the details.');
+      const key = `unreadable:${current}#${item.index}`;
+      this.unreadableRows.push(MessageNode.problem(this, key, label, tooltip, { command: { command: 'scalingo.showLog', title: vscode.l10n.t('Show Log') } }));
+    }
     // A server whose next page does not move forward would page forever.
     this.nextPage = page.paginated && page.nextPage !== undefined && page.nextPage > current ? page.nextPage : undefined;
     this.total = page.totalCount;
-    this.mayBeCut = !page.paginated && page.repositories.length >= REPOSITORIES_PER_PAGE;
+    this.mayBeCut = !page.paginated && page.repositories.length + page.unreadable.length >= REPOSITORIES_PER_PAGE;
   }
 
   private childNodes(loadMoreError: UserFacingError | undefined): TreeNode[] {
-    const nodes: TreeNode[] = [...this.rows];
+    // Damaged items after the rows that could be read: a sort of their own would move the others.
+    const nodes: TreeNode[] = [...this.rows, ...this.unreadableRows];
     if (loadMoreError) {
       // Retrying asks for the page that failed, keeping the pages already shown; a 404 asks for the list instead.
       const { message, remedies } = loadMoreError;
@@ -149,7 +162,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
       nodes.push(MessageNode.error(this, this.loadFailedLabel(message), message, remedies.includes('refreshList') ? remedies : ['retry'], retry));
     }
     if (this.nextPage !== undefined) {
-      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.rows.length : undefined));
+      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.rows.length - this.unreadableRows.length : undefined));
     } else if (this.mayBeCut) {
       nodes.push(this.searchInOwnerRow());
     }

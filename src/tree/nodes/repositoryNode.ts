@@ -63,7 +63,9 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     if (pullRequests.length === 0) {
       return [...apps.rows, MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
     }
-    return [...apps.rows, ...pullRequests.sort((a, b) => b.number - a.number).map((pullRequest) => apps.pullRequestNode(pullRequest))];
+    // One row per number: a pull request sent twice would give two rows one id.
+    const unique = [...new Map(pullRequests.map((pullRequest) => [pullRequest.number, pullRequest] as const)).values()];
+    return [...apps.rows, ...unique.sort((a, b) => b.number - a.number).map((pullRequest) => apps.pullRequestNode(pullRequest))];
   }
 
   /** Whether a repository that no app deploys from shows "Link to a Scalingo App…" (only where it is the user's focus). */

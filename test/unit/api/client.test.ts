@@ -267,6 +267,19 @@ describe('ScalingoClient against the fake API', () => {
       assert.deepEqual((await client.listIntegrations()).map((integration) => integration.id), ['ok-1']);
     });
 
+    it('reads organizations and repositories one by one, naming a damaged item and its bad fields', async () => {
+      const [integration] = await client.listIntegrations();
+      api.inject('orgs', { status: 200, body: { organizations: [{ id: 'x', login: 'text-id' }, { id: 7, login: 'fine' }] }, times: 1 });
+      const listing = await client.listOrganizationsAndUnreadable(integration!.id);
+      assert.deepEqual(listing.organizations.map((organization) => organization.login), ['fine']);
+      assert.deepEqual(listing.unreadable, [{ index: 0, name: 'text-id', fields: ['id'] }]);
+      api.inject('searchRepos', { status: 200, body: { repositories: [{ id: 1, name: 'a', fullName: 'o/a' }, { id: 2, name: 'b', fullName: null }] }, times: 1 });
+      const page = await client.searchRepositories(integration!.id, {});
+      assert.deepEqual(page.repositories.map((repository) => repository.fullName), ['o/a']);
+      assert.deepEqual(page.unreadable, [{ index: 1, name: undefined, fields: ['fullName'] }]);
+      assert.equal(page.paginated, false);
+    });
+
     it('accepts an unknown future scm_type and null read fields', async () => {
       api.inject('list', {
         status: 200,

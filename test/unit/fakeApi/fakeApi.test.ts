@@ -528,7 +528,14 @@ describe('fake Scalingo API', () => {
       const bearer = await exchange(api);
       api.inject('list', { delayMs: 300, times: 1 });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 30);
+      // Gives up once the server holds the request, not after a fixed time: on a loaded machine
+      // 30 ms could pass before the request even arrives, and then nothing is recorded.
+      const arrived = setInterval(() => {
+        if (api.requestsTo('list').length > 0) {
+          clearInterval(arrived);
+          controller.abort();
+        }
+      }, 5);
       await assert.rejects(send(api, 'GET', '/v1/scm_integrations', { authorization: `Bearer ${bearer}`, signal: controller.signal }));
       await new Promise((resolve) => setTimeout(resolve, 350));
       assert.equal(api.requestsTo('list')[0]?.status, 0);
