@@ -95,8 +95,10 @@ async function repositorySearch(page: Page): Promise<void> {
 /** A deployment started from the palette, as it moves through its statuses in the notification. */
 async function deployment(page: Page): Promise<void> {
   await runCommand(page, 'Scalingo: Deploy Branch…');
-  await waitForQuickInput(page, 'Deploy which app?');
-  await pickItem(page, 'scalingo-app');
+  const apps = await waitForQuickInput(page, 'Deploy which app?');
+  // The first row is the demo's production app, scalingo-app (its icon is part of the label, so no exact label match).
+  await apps.locator('.monaco-list-row.focused', { hasText: /scalingo-app\s*osc-fr1/u }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
   await waitForQuickInput(page, 'Deploy scalingo-app');
   // The link's branch comes first.
   await page.keyboard.press('Enter');
