@@ -175,6 +175,17 @@ describe('regional APIs against the fake regions', () => {
       assert.deepEqual(error.fieldErrors, { branch: ['does not exist in the repository'] });
     });
 
+    it('scrubs the bearer from what a region echoes back, as it does the API token', async () => {
+      const paris = await region('osc-fr1');
+      await paris.listApps();
+      const bearer = /^Bearer (.+)$/u.exec(api.requestsTo('apps')[0]?.authorization ?? '')?.[1];
+      assert.ok(bearer);
+      api.inject('updateRepoLink', { status: 422, body: { errors: { branch: [`refused for Bearer ${bearer}`] } } });
+      const error = await rejectsWith(paris.updateRepoLink('ada-scalingo-app', { branch: 'main' }), 'validation');
+      const everything = [error.message, error.describeForLog(), JSON.stringify(error.fieldErrors), error.stack ?? ''].join('\n');
+      assert.ok(!everything.includes(bearer), `the bearer reached the error: ${everything.slice(0, 300)}`);
+    });
+
     it('retries a rate-limited GET on a region, as on auth', async () => {
       api.inject('apps', faults.rateLimited({ times: 1 }));
       assert.equal((await (await region('osc-fr1')).listApps()).length, 5);
