@@ -32,9 +32,11 @@ export const regionalHandlers: Readonly<Record<RegionalRouteName, Handler>> = {
 
   app: withApp((app, { state, region }) => jsonReply(200, { app: appJson(app, region, state.user) })),
 
-  repoLinks: ({ region, query }) => {
+  repoLinks: ({ state, region, query }) => {
     const integrationId = query['auth_integration_uuid'];
-    const links = region.links.filter((link) => integrationId === undefined || link.auth_integration_uuid === integrationId);
+    const links = region.links
+      .filter((link) => integrationId === undefined || link.auth_integration_uuid === integrationId)
+      .filter((link) => state.regional.listsCollaboratorLinks || link.linker_username === state.user.username);
     const page = paginate(links, query, LINKS_PER_PAGE);
     if (!page.ok) return page.reply;
     return jsonReply(200, { scm_repo_links: page.items.map(repoLinkJson), meta: page.meta });
