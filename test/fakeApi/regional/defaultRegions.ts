@@ -53,7 +53,7 @@ export function defaultRegions(integrations: {
     links: [
       aRepoLink(engine, github, 'analytical-engines/engine-core', { deploy_review_apps_enabled: false }),
       aRepoLink(bombe, githubEnterprise, 'bletchley/bombe', { auto_deploy_enabled: false }),
-      aRepoLink(difference, github, 'babbage-labs/difference', { linker_username: 'charles-babbage' }),
+      aRepoLink(difference, github, 'babbage-labs/difference', { linker_username: 'charles-babbage', by_collaborator: true }),
     ],
     deployments: [aPastDeployment(engine, 'main', { outcome: 'crashed-error' })],
   });
