@@ -68,6 +68,9 @@ export function targetRows(results) {
     add('scale', '  longest event-loop delay until then', ms(firstItems.eventLoopDelayMaxMs), '< 50 ms (responsive)', firstItems.eventLoopDelayMaxMs < 50);
     add('scale', '  extension host RSS: before → peak', `${scale.rssBeforeMb} → ${firstItems.rssPeakMb} MB`, '', null);
     add('scale', `every page through "Load more…" (${loadAll.pages} pages → ${loadAll.rows} rows)`, `${ms(loadAll.totalMs)}, slowest page ${ms(loadAll.slowestPageMs)}`, '', null);
+    add('scale', '  requests for those pages', `${loadAll.requests.total} ${describeRoutes(loadAll.requests.byRoute)}`, '1 a page', loadAll.requests.total === loadAll.pages);
+    add('scale', '  cold start → last page shown', ms(loadAll.timeToLastPageMs), '', null);
+    add('scale', '  a page early vs late (median of 5)', `${ms(loadAll.earlyPagesMs)} vs ${ms(loadAll.latePagesMs)}`, 'no growth with rows shown', loadAll.latePagesMs <= Math.max(3 * loadAll.earlyPagesMs, loadAll.earlyPagesMs + 10));
     add('scale', '  longest event-loop delay, peak RSS', `${ms(loadAll.eventLoopDelayMaxMs)}, ${loadAll.rssPeakMb} MB`, '', null);
   } else if (scale) {
     failed('scale', scale);

@@ -8,6 +8,8 @@ import { importKeys, unlinkIntegration } from './commands/integrationCommands';
 import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
+import { reportIssue } from './commands/reportIssue';
+import { ScalingoUriHandler } from './commands/uriHandler';
 import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
 import { createReviewApp } from './commands/createReviewApp';
 import { deployBranch } from './commands/deployBranch';
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.refresh', () => tree.refreshAll()),
     vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
     vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('scalingo.reportIssue', () => reportIssue(version)),
     vscode.commands.registerCommand('scalingo.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#scalingo.gettingStarted`, false),
     ),
@@ -96,6 +99,9 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
       searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),
     ),
     vscode.commands.registerCommand('scalingo.searchPullRequests', (node: unknown) => searchPullRequests(session, node)),
+    vscode.window.registerUriHandler(
+      new ScalingoUriHandler(() => vscode.commands.executeCommand(`${INTEGRATIONS_VIEW_ID}.focus`), () => tree.refreshAll(), componentLog(channel, 'commands')),
+    ),
     ...registerAppCommands(session, tree),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

@@ -12,7 +12,9 @@ import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
   bodies,
+  readIntegrationEntries,
   type Integration,
+  type IntegrationEntry,
   type Organization,
   type PullRequest,
   type Repository,
@@ -55,6 +57,11 @@ export interface RepositoryPage {
   /** The page to ask for next, when the server says there is one. */
   readonly nextPage: number | undefined;
   readonly totalCount: number | undefined;
+  /**
+   * Whether the answer carried `meta.pagination`. The reference documents none for search_repos:
+   * without it, a page as long as the one asked for may be all the server will ever send.
+   */
+  readonly paginated: boolean;
 }
 
 export interface PageRequest {
@@ -104,12 +111,25 @@ export class ScalingoClient {
     return body.user;
   }
 
+  /** The integrations that can be used; a damaged item is left out (and logged). */
   async listIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+    return (await this.listIntegrationEntries(signal)).flatMap((entry) => (entry.ok ? [entry.integration] : []));
+  }
+
+  /** Every item of the list in its order, each readable or not: the tree shows a damaged one as a row. */
+  async listIntegrationEntries(signal?: AbortSignal): Promise<IntegrationEntry[]> {
     const body = await this.call(
       { method: 'GET', path: '/v1/scm_integrations', route: 'GET /v1/scm_integrations', signal },
       bodies.integrationList,
     );
-    return body.scm_integrations;
+    const entries = readIntegrationEntries(body.scm_integrations);
+    for (const entry of entries) {
+      if (!entry.ok) {
+        const { index, id, scmType, fields } = entry.unreadable;
+        this.log.warn(`GET /v1/scm_integrations: item ${index} (id ${id ?? 'none'}, ${scmType ?? 'no type'}) unreadable: ${fields.join(', ')}`);
+      }
+    }
+    return entries;
   }
 
   async getIntegration(id: string, signal?: AbortSignal): Promise<Integration> {
@@ -197,7 +217,7 @@ export class ScalingoClient {
       },
       bodies.repositories,
     );
-    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount };
+    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount, paginated: body.paginated };
   }
 
   async searchPullRequests(id: string, query: PullRequestQuery, signal?: AbortSignal): Promise<PullRequest[]> {

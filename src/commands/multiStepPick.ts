@@ -18,7 +18,10 @@ export interface PickStep<T> {
  * One quick-pick step of a multi-step input (the pick counterpart of askText): a Back button from
  * the second step on, the earlier choice active again, and the server's word on it in the title.
  */
-export function askPick<T>(step: PickStep<T>): Promise<{ result: StepResult; value: T | undefined }> {
+/** A pick offers no Retry button: a failure reopens the step instead. */
+type PickResult = Exclude<StepResult, 'retry'>;
+
+export function askPick<T>(step: PickStep<T>): Promise<{ result: PickResult; value: T | undefined }> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly value: T }>();
   pick.title = step.serverMessage ? `${step.title} — ${step.serverMessage}` : step.title;
   pick.step = step.step;
@@ -31,7 +34,7 @@ export function askPick<T>(step: PickStep<T>): Promise<{ result: StepResult; val
   if (active) pick.activeItems = [active];
   pick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
   return new Promise((resolve) => {
-    let outcome: { result: StepResult; value: T | undefined } = { result: 'cancel', value: step.chosen };
+    let outcome: { result: PickResult; value: T | undefined } = { result: 'cancel', value: step.chosen };
     const disposables = [
       pick.onDidTriggerButton((button) => {
         if (button !== vscode.QuickInputButtons.Back) return;

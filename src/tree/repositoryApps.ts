@@ -27,7 +27,7 @@ export async function loadRepositoryApps(
   repository: { readonly fullName: string; readonly url: string | undefined },
   options: { readonly offerLink: boolean },
 ): Promise<RepositoryApps> {
-  const plain = (pullRequest: PullRequest) => new PullRequestNode(parent, integration.id, repository.fullName, pullRequest);
+  const plain = (pullRequest: PullRequest) => new PullRequestNode(parent, pullRequest);
   let linked: LinkedApp[];
   const rows: TreeNode[] = [];
   context.appLinks.drawnBy(integration.id, parent);
@@ -48,8 +48,6 @@ export async function loadRepositoryApps(
       pullRequestNode: (pullRequest) =>
         new LinkedPullRequestNode(
           parent,
-          integration.id,
-          repository.fullName,
           pullRequest,
           linked,
           reviewApps.filter((entry) => entry.reviewApp.pullRequestNumber === pullRequest.number),

@@ -5,7 +5,11 @@ import type { AppLinkIndexes } from './appLinkIndex';
 
 /** Every row of the tree: it draws itself and, when it has any, loads its own children. */
 export interface TreeNode {
-  /** Stable across refreshes (built from API ids), so VS Code keeps expansion and selection. */
+  /**
+   * Stable across refreshes (built from API ids), so VS Code keeps expansion and selection; and
+   * unique in the whole tree (a child's id starts with its parent's), because the same pull request
+   * sits under "This workspace" and under its owner, and VS Code gives a repeated id to one row only.
+   */
   readonly id: string;
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { exchange, refuseUnlessBearer } from './authentication';
 import { BearerIssuer } from './bearer';
 import { FaultPlan, faultReply, type Fault } from './faults';
-import { handlers } from './handlers';
+import { handlers, type SearchReposPagination } from './handlers';
 import { DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES } from './linkValidation';
 import { errorReply, jsonReply, writeReply, type Reply } from './reply';
 import { RequestLog, type RecordedRequest } from './requestLog';
@@ -27,6 +27,7 @@ export { faults } from './faults';
 export type { Fault, FaultRequest } from './faults';
 export type { RecordedRequest } from './requestLog';
 export type { RouteName } from './routes';
+export type { SearchReposPagination } from './handlers';
 export type { FakeSeed, SeedOption } from './seed';
 
 /** Which service a request reached: the auth service, or one region's API. */
@@ -43,6 +44,8 @@ export interface FakeScalingoOptions {
   readonly accessTokenCanary?: string;
   /** Access tokens the fake code host refuses on link; default `['glpat-group', 'bad']`. */
   readonly refusedAccessTokenPrefixes?: readonly string[];
+  /** Whether search_repos pages with meta.pagination (default) or not at all; tests can change it on `behaviour`. */
+  readonly searchReposPagination?: SearchReposPagination;
   /** Default 0: a free port. */
   readonly port?: number;
   /** Serve https with this PEM key and certificate (certificate and proxy tests); `url` says https. */
@@ -62,6 +65,8 @@ export class FakeScalingoApi {
   readonly state: FakeScalingoState;
   /** The first accepted API token, for tests and the demo to sign in with. */
   readonly apiToken: string;
+  /** How the server answers where the API's behaviour is undocumented; a test may switch it. */
+  readonly behaviour: { searchReposPagination: SearchReposPagination };
 
   private readonly bearers: BearerIssuer;
   private readonly faultPlan = new FaultPlan();
@@ -82,6 +87,7 @@ export class FakeScalingoApi {
   ) {
     const apiTokens = options.apiTokens ?? [DEFAULT_API_TOKEN];
     this.apiToken = apiTokens[0] ?? DEFAULT_API_TOKEN;
+    this.behaviour = { searchReposPagination: options.searchReposPagination ?? 'meta' };
     this.state = new FakeScalingoState(resolveSeed(options.seed ?? 'default', options.accessTokenCanary), this.clock, options.deploymentStepMs ?? 1000);
     this.bearers = new BearerIssuer(apiTokens, options.bearerLifetimeSeconds ?? 3600, this.state.user.id, this.clock);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response, { kind: 'auth' }));
@@ -264,6 +270,7 @@ export class FakeScalingoApi {
       body: entry.body,
       now: new Date(this.clock()).toISOString(),
       refusedAccessTokenPrefixes: this.options.refusedAccessTokenPrefixes ?? DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES,
+      searchReposPagination: this.behaviour.searchReposPagination,
     });
   }
 }

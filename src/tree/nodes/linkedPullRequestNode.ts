@@ -18,14 +18,12 @@ export interface ReviewAppEntry {
 export class LinkedPullRequestNode extends PullRequestNode {
   constructor(
     parent: TreeNode,
-    integrationId: string,
-    repositoryFullName: string,
     pullRequest: PullRequest,
     /** The apps of the repository, parents of any review app this pull request gets. */
     readonly linkedApps: readonly LinkedApp[],
     private readonly reviewApps: readonly ReviewAppEntry[],
   ) {
-    super(parent, integrationId, repositoryFullName, pullRequest);
+    super(parent, pullRequest);
   }
 
   override getTreeItem(): vscode.TreeItem {

@@ -26,7 +26,7 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     readonly repository: Repository,
   ) {
     super(parent, context);
-    this.id = `repo:${integration.id}/${repository.fullName}`;
+    this.id = `${parent?.id ?? `integration:${integration.id}`}/repo#${repository.id}`;
     this.webUrl = webUrl(repository.url);
   }
 
@@ -41,6 +41,17 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    if (/\s/u.test(this.repository.fullName)) {
+      // A `repo:` qualifier ends at a space: searching would ask for another repository.
+      return [
+        MessageNode.problem(
+          this,
+          'full-name',
+          vscode.l10n.t({ message: "Can't search the pull requests of {0}: its full name has spaces", args: [this.repository.fullName], comment: ['{0} is owner/name'] }),
+          vscode.l10n.t('Scalingo searches pull and merge requests by the repository path, which cannot contain spaces.'),
+        ),
+      ];
+    }
     const state = pullRequestState();
     const client = await this.context.session.client();
     const [pullRequests, apps] = await Promise.all([
