@@ -113,7 +113,7 @@ function registerAppCommands(session: ScalingoSession, tree: IntegrationsTreePro
   const setting = (name: 'autoDeploy' | 'reviewApps', on: boolean) => (node: unknown) =>
     changeLinkSetting(session, tree.appLinks, node, name, on, changed);
   return [
-    vscode.commands.registerCommand('scalingo.deployBranch', (node: unknown) => deployBranch(session, tree.appLinks, node, () => undefined)),
+    vscode.commands.registerCommand('scalingo.deployBranch', (node: unknown) => deployBranch(session, tree.appLinks, node)),
     vscode.commands.registerCommand('scalingo.openApp', (node: unknown) => openApp(session, tree.appLinks, node)),
     vscode.commands.registerCommand('scalingo.openAppDashboard', (node: unknown) => openAppDashboard(session, tree.appLinks, node)),
     vscode.commands.registerCommand('scalingo.turnAutoDeployOn', setting('autoDeploy', true)),

@@ -27,7 +27,8 @@ exports.run = async function run() {
 async function scriptedSession(api, url, control) {
   const actions = [];
   const first = await fakeCounts(control);
-  const step = async (name, target, work) => {
+  /** `route`: the one route the target is about, when the action also sends others counted elsewhere. */
+  const step = async (name, target, work, route) => {
     const before = await fakeCounts(control);
     const started = performance.now();
     let error;
@@ -38,7 +39,7 @@ async function scriptedSession(api, url, control) {
       throw failure;
     } finally {
       const counted = countsBetween(before, await fakeCounts(control));
-      actions.push({ name, target, requests: counted.total, byRoute: counted.byRoute, ms: performance.now() - started, ...(error && { error }) });
+      actions.push({ name, target, requests: counted.total, byRoute: counted.byRoute, ms: performance.now() - started, ...(route && { route }), ...(error && { error }) });
     }
   };
   const nodes = {};
@@ -62,10 +63,11 @@ async function scriptedSession(api, url, control) {
       nodes.organization = findByLabel(nodes.owners, 'analytical-engines');
       nodes.repositories = await api.tree.getChildren(nodes.organization);
     });
-    await step('expand a repository', 1, async () => {
+    // Its pull requests; the Scalingo apps it also reads (engine-core deploys to one) are measured in the apps section.
+    await step('expand a repository: its pull requests', 1, async () => {
       nodes.repository = findByLabel(nodes.repositories, 'engine-core');
       await api.tree.getChildren(nodes.repository);
-    });
+    }, 'searchPullRequests');
     await step('re-expand the 3 cached nodes', 0, async () => {
       for (const node of [nodes.github, nodes.organization, nodes.repository]) await api.tree.getChildren(node);
     });
@@ -189,7 +191,8 @@ async function apps(api, url, control) {
       return { repository: name, ms, requests: counted.total, byRoute: counted.byRoute, appRows: rows.filter((row) => row.getTreeItem().contextValue?.startsWith('appLink.')).length };
     };
     const cold = await expand('scalingo-app');
-    const warm = await expand('repo-0001');
+    // A generated repository of the same integration, with an app of its own.
+    const warm = await expand(labelOf(repositories.find((node) => /^repo-\d+$/u.test(labelOf(node)))));
     const again = await expand('scalingo-app');
     return { cold, warm, reExpanded: again };
   } catch (error) {

@@ -41,6 +41,11 @@ export class BearerTokenSource {
     return (await abortable(this.exchangeOnce(), signal)).token;
   }
 
+  /** The bearer in use, if any: errors are scrubbed of it, in case a server echoes the header. */
+  get current(): string | undefined {
+    return this.cached?.token;
+  }
+
   /** Forgets `token` after the server refused it, so the next `get` exchanges again. */
   invalidate(token: string): void {
     if (this.cached?.token === token) this.cached = undefined;

@@ -353,7 +353,7 @@ export class ScalingoClient {
     try {
       return await work();
     } catch (error) {
-      const redacted = redact(error, [this.options.apiToken, ...secrets]);
+      const redacted = redact(error, [this.options.apiToken, this.bearer.current ?? '', ...secrets]);
       if (redacted instanceof ScalingoError && redacted.kind !== 'cancelled') {
         this.log.warn(`${call.route} failed: ${redacted.describeForLog()}`);
       }

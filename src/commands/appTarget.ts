@@ -3,7 +3,6 @@ import type { Integration, RegionalClient, RepoLink } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
 import type { AppLinkIndexes, LinkedApp } from '../tree/appLinkIndex';
 import { AppLinkNode } from '../tree/nodes/appLinkNode';
-import type { TreeNode } from '../tree/treeNode';
 import { webUrl } from '../util/urls';
 
 /** An app linked to a repository, as a command acts on it: from its row, or picked in the palette. */
@@ -75,9 +74,4 @@ export async function appTargetOf(
     { placeHolder, matchOnDescription: true },
   );
   return picked?.target;
-}
-
-/** The repository row an app row sits under, to redraw after a change. */
-export function repositoryRowOf(target: AppTarget): TreeNode | undefined {
-  return target.node?.parent;
 }

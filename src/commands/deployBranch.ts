@@ -14,7 +14,6 @@ export async function deployBranch(
   session: ScalingoSession,
   appLinks: AppLinkIndexes,
   node: unknown,
-  onDeployed: (target: AppTarget) => void,
 ): Promise<FollowOutcome | undefined> {
   try {
     const target = await appTargetOf(node, session, appLinks, vscode.l10n.t('Deploy which app?'));
@@ -43,7 +42,6 @@ export async function deployBranch(
       },
       (_progress, cancellation) => target.region.manualDeploy(target.appName, branch, abortSignalOf(cancellation)),
     );
-    onDeployed(target);
     return await followInNotification({
       region: target.region,
       appName: target.appName,
@@ -53,7 +51,7 @@ export async function deployBranch(
       title: vscode.l10n.t({ message: 'Deploying {0} to {1}', args: [branch, target.appName], comment: ['{0} is a branch', '{1} is an app name'] }),
     });
   } catch (error) {
-    showError(error, { retry: () => deployBranch(session, appLinks, node, onDeployed) });
+    showError(error, { retry: () => deployBranch(session, appLinks, node) });
     return undefined;
   }
 }

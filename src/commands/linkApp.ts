@@ -84,6 +84,22 @@ async function loadChoices(session: ScalingoSession, repository: RepositoryToLin
   return { apps, branches };
 }
 
+/**
+ * Whether `/scm_repo_links` lists the links a collaborator made on your apps is not documented, so
+ * an app that looks free is asked about directly (one request, only for the app picked).
+ */
+async function withCollaboratorLink(choice: AppChoice, apps: AppChoice[]): Promise<AppChoice> {
+  if (choice.linkedTo) return choice;
+  const link = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t({ message: 'Checking {0}…', args: [choice.app.name], comment: ['{0} is an app name'] }) },
+    () => choice.region.getRepoLink(choice.app.name),
+  );
+  if (!link) return choice;
+  const known = { ...choice, linkedTo: `${link.owner}/${link.repo}` };
+  apps.splice(apps.indexOf(choice), 1, known);
+  return known;
+}
+
 function defaultBranch(branches: readonly string[]): string | undefined {
   return ['main', 'master'].find((name) => branches.includes(name)) ?? branches[0];
 }
@@ -125,7 +141,7 @@ async function runWizard(
           })),
         });
         if (answer.result === 'next') {
-          const chosen = answer.value as AppChoice;
+          const chosen = await withCollaboratorLink(answer.value as AppChoice, apps);
           draft.app = chosen;
           if (chosen.linkedTo) {
             draft.messages[1] = vscode.l10n.t({

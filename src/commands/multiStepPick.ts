@@ -14,12 +14,13 @@ export interface PickStep<T> {
   readonly matchOnDescription?: boolean;
 }
 
+/** A pick offers no Retry button: a failure reopens the step instead. */
+type PickResult = Exclude<StepResult, 'retry'>;
+
 /**
  * One quick-pick step of a multi-step input (the pick counterpart of askText): a Back button from
  * the second step on, the earlier choice active again, and the server's word on it in the title.
  */
-/** A pick offers no Retry button: a failure reopens the step instead. */
-type PickResult = Exclude<StepResult, 'retry'>;
 
 export function askPick<T>(step: PickStep<T>): Promise<{ result: PickResult; value: T | undefined }> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly value: T }>();

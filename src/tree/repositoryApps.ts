@@ -34,11 +34,13 @@ export async function loadRepositoryApps(
   try {
     const index = await context.appLinks.forIntegration(integration.id);
     linked = index.appsOf(repository.url);
-    for (const failure of index.failures) rows.push(failedRow(parent, context, `region:${failure.regionName}`, failure.error, failure.regionName));
+    for (const failure of index.failures) {
+      rows.push(failedRow(parent, context, `region:${failure.regionName}`, failure.error, { region: failure.regionName }));
+    }
     const reviewApps = await reviewAppsOf(linked, context, (regionName, appName) => index.appNamed(regionName, appName)?.url, (error, app) =>
-      rows.push(failedRow(parent, context, `review-apps:${app.link.appId}`, error, app.region.name)),
+      rows.push(failedRow(parent, context, `review-apps:${app.link.appId}`, error, { reviewAppsOf: app.appName })),
     );
-    rows.unshift(...linked.map((app) => new AppLinkNode(parent, integration, repository.fullName, repository.url, app)));
+    rows.unshift(...linked.map((app) => new AppLinkNode(parent, integration, repository.fullName, app)));
     if (linked.length === 0 && options.offerLink && index.failures.length === 0) rows.push(linkHint(parent));
     if (linked.length === 0) return { rows, pullRequestNode: plain };
     return {
@@ -52,7 +54,7 @@ export async function loadRepositoryApps(
         ),
     };
   } catch (error) {
-    return { rows: [failedRow(parent, context, 'apps', error, undefined)], pullRequestNode: plain };
+    return { rows: [failedRow(parent, context, 'apps', error, {})], pullRequestNode: plain };
   }
 }
 
@@ -76,16 +78,28 @@ async function reviewAppsOf(
   return lists.flat();
 }
 
-function failedRow(parent: TreeNode, context: TreeContext, key: string, error: unknown, regionName: string | undefined): TreeNode {
+function failedRow(
+  parent: TreeNode,
+  context: TreeContext,
+  key: string,
+  error: unknown,
+  what: { readonly region?: string; readonly reviewAppsOf?: string },
+): TreeNode {
   const { message, remedies } = describeError(error);
   context.log.warn(`${parent.id}: Scalingo apps (${key}) could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  const label = regionName
+  const label = what.reviewAppsOf
     ? vscode.l10n.t({
-        message: "Couldn't load the Scalingo apps of {0}: {1}",
-        args: [regionName, message],
-        comment: ['{0} is a Scalingo region', '{1} is the reason'],
+        message: "Couldn't load the review apps of {0}: {1}",
+        args: [what.reviewAppsOf, message],
+        comment: ['{0} is an app name', '{1} is the reason'],
       })
-    : vscode.l10n.t({ message: "Couldn't load the Scalingo apps: {0}", args: [message], comment: ['{0} is the reason'] });
+    : what.region
+      ? vscode.l10n.t({
+          message: "Couldn't load the Scalingo apps of {0}: {1}",
+          args: [what.region, message],
+          comment: ['{0} is a Scalingo region', '{1} is the reason'],
+        })
+      : vscode.l10n.t({ message: "Couldn't load the Scalingo apps: {0}", args: [message], comment: ['{0} is the reason'] });
   return MessageNode.error(parent, label, message, remedies, undefined, key);
 }
 

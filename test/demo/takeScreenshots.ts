@@ -16,7 +16,7 @@ import { startDemoApi } from './demoApi';
 const root = resolve(__dirname, '..', '..', '..');
 const outputDir = join(root, 'media', 'screenshots');
 
-const PICTURES = ['tree.png', 'link-wizard.png', 'repository-search.png'] as const;
+const PICTURES = ['tree.png', 'link-wizard.png', 'repository-search.png', 'deployment.png'] as const;
 type Picture = (typeof PICTURES)[number];
 
 /** Wide enough for the tree's descriptions (the default side bar cuts them short). */
@@ -92,6 +92,23 @@ async function repositorySearch(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** A deployment started from the palette, as it moves through its statuses in the notification. */
+async function deployment(page: Page): Promise<void> {
+  await runCommand(page, 'Scalingo: Deploy Branch…');
+  const apps = await waitForQuickInput(page, 'Deploy which app?');
+  // The first row is the demo's production app, scalingo-app (its icon is part of the label, so no exact label match).
+  await apps.locator('.monaco-list-row.focused', { hasText: /scalingo-app\s*osc-fr1/u }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await waitForQuickInput(page, 'Deploy scalingo-app');
+  // The link's branch comes first.
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Deploy$/u }).click({ timeout: 15_000 });
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Deploying main to scalingo-app' });
+  await toast.filter({ hasText: /building|pushing/u }).waitFor({ timeout: 15_000 });
+  await page.mouse.move(1100, 200);
+  await toast.screenshot({ path: picture('deployment.png') });
+}
+
 /** The quick input alone, once its results came and its fade-in ended. */
 async function snapQuickInput(page: Page, widget: Locator, file: Picture): Promise<void> {
   await widget.locator('.quick-input-progress.done').waitFor({ state: 'attached', timeout: 15_000 });
@@ -119,6 +136,7 @@ async function main(): Promise<void> {
     await tree(page);
     await linkWizard(page);
     await repositorySearch(page);
+    await deployment(page);
     for (const file of PICTURES) console.log(`screenshots: ${picture(file)} (${(statSync(picture(file)).size / 1024).toFixed(0)} KiB)`);
   } finally {
     await browser?.close();

@@ -90,6 +90,20 @@ describe('app rows under repositories', () => {
     assert.deepEqual(await children(extension, other), []);
   });
 
+  it('says when the review apps could not be read, keeping the apps and the pull requests', async () => {
+    const extension = await extensionApi();
+    extension.tree.refreshAll();
+    api.inject('reviewApps', faults.serverError({ match: (request) => request.path.includes('/ada-scalingo-app-staging/') }));
+    const rows = await children(extension, await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app'));
+    assert.deepEqual(rows.map(labelOf).map((label) => label.replace(/: .*$/u, '')), [
+      'ada-scalingo-app',
+      'ada-scalingo-app-staging',
+      "Couldn't load the review apps of ada-scalingo-app-staging",
+      '#8 Add feature',
+      '#3 Add logo',
+    ]);
+  });
+
   it('keeps the pull requests and the other region when one region fails, with a Retry that reloads', async () => {
     const extension = await extensionApi();
     extension.tree.refreshAll();

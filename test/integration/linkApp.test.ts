@@ -132,6 +132,38 @@ describe('link a repository to an app', () => {
     assert.equal(api.requestsTo('createRepoLink').filter((request) => request.path.includes('compiler-app')).length, 0);
   });
 
+  describe('an app a collaborator linked (whether /scm_repo_links lists it is undocumented: both ways)', () => {
+    afterEach(() => {
+      api.state.regional.listsCollaboratorLinks = false;
+    });
+
+    it('not listed: the app picked is asked about, and the wizard says what it deploys from', async () => {
+      const extension = await extensionApi();
+      const notes = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'notes');
+      api.clearRequests();
+      const done = vscode.commands.executeCommand('scalingo.linkApp', notes);
+      const apps = await driver.waitForQuickInput(showsItem('difference-engine'));
+      assert.equal(apps.items.find((item) => item.label.trim() === 'difference-engine')?.detail, '');
+      await choose(1, 'difference-engine');
+      const again = await driver.waitForQuickInput((state) => state.visible && /already deploys from/u.test(state.title));
+      assert.match(again.title, /difference-engine already deploys from babbage-labs\/difference/u);
+      assert.deepEqual(api.requestsTo('repoLink').map((request) => request.path), ['/v1/apps/difference-engine/scm_repo_link']);
+      await driver.press('Escape');
+      assert.equal(await done, undefined);
+    });
+
+    it('listed: the list says so at once', async () => {
+      api.state.regional.listsCollaboratorLinks = true;
+      const extension = await extensionApi();
+      const notes = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'notes');
+      const done = vscode.commands.executeCommand('scalingo.linkApp', notes);
+      const apps = await driver.waitForQuickInput(showsItem('difference-engine'));
+      assert.equal(apps.items.find((item) => item.label.trim() === 'difference-engine')?.detail, 'already linked: deploys from babbage-labs/difference');
+      await driver.press('Escape');
+      assert.equal(await done, undefined);
+    });
+  });
+
   it('from the palette asks for the repository through the search first', async () => {
     const done = vscode.commands.executeCommand('scalingo.linkApp');
     await driver.waitForQuickInput(showsItem('GitHub Enterprise'));

@@ -19,8 +19,6 @@ export class AppLinkNode implements TreeNode, HasWebUrl {
     readonly integration: Integration,
     /** `owner/name`, for messages. */
     readonly repositoryFullName: string,
-    /** The repository's web URL, as the link route takes it. */
-    readonly repositoryUrl: string | undefined,
     readonly linked: LinkedApp,
   ) {
     this.id = `${parent.id}/app:${linked.link.appId}`;

@@ -48,6 +48,7 @@ export function aRepoLink(
     last_auto_deploy_at: null,
     created_at: FIXED_DATE,
     linker_username: integration.username,
+    by_collaborator: false,
     ...overrides,
   };
 }

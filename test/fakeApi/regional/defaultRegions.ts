@@ -2,8 +2,8 @@
  * The regions of the default seed: two, with apps linked to some of its repositories (two apps on
  * ada-lovelace/scalingo-app, one of them linked with the repository spelled in other letter cases),
  * a review app on pull request #8, unlinked apps to link, an app of another integration, and a
- * branch whose deployments fail (`add-logo`). The integration tests name what is here: change it
- * together with them.
+ * branch whose deployments fail (`add-logo`), and an app linked by a collaborator (`difference-engine`).
+ * The integration tests name what is here: change it together with them.
  */
 import type { FakeIntegration } from '../model';
 import { aPastDeployment, aRegion, aRepoLink, aReviewApp, anApp } from './builders';
@@ -44,13 +44,16 @@ export function defaultRegions(integrations: {
   const engine = anApp({ name: 'engine-core-prod' });
   const bombe = anApp({ name: 'bombe' });
   const vault = anApp({ name: 'secure-vault' });
+  // Linked by a collaborator: whether /scm_repo_links lists it is undocumented (see state.ts).
+  const difference = anApp({ name: 'difference-engine' });
   const secnum = aRegion({
     name: 'osc-secnum-fr1',
     display_name: 'Paris - SecNumCloud',
-    apps: [engine, bombe, vault],
+    apps: [engine, bombe, vault, difference],
     links: [
       aRepoLink(engine, github, 'analytical-engines/engine-core', { deploy_review_apps_enabled: false }),
       aRepoLink(bombe, githubEnterprise, 'bletchley/bombe', { auto_deploy_enabled: false }),
+      aRepoLink(difference, github, 'babbage-labs/difference', { linker_username: 'charles-babbage', by_collaborator: true }),
     ],
     deployments: [aPastDeployment(engine, 'main', { outcome: 'crashed-error' })],
   });

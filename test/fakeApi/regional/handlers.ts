@@ -32,9 +32,11 @@ export const regionalHandlers: Readonly<Record<RegionalRouteName, Handler>> = {
 
   app: withApp((app, { state, region }) => jsonReply(200, { app: appJson(app, region, state.user) })),
 
-  repoLinks: ({ region, query }) => {
+  repoLinks: ({ state, region, query }) => {
     const integrationId = query['auth_integration_uuid'];
-    const links = region.links.filter((link) => integrationId === undefined || link.auth_integration_uuid === integrationId);
+    const links = region.links
+      .filter((link) => integrationId === undefined || link.auth_integration_uuid === integrationId)
+      .filter((link) => state.regional.listsCollaboratorLinks || !link.by_collaborator);
     const page = paginate(links, query, LINKS_PER_PAGE);
     if (!page.ok) return page.reply;
     return jsonReply(200, { scm_repo_links: page.items.map(repoLinkJson), meta: page.meta });
@@ -169,6 +171,7 @@ function createLink(app: FakeApp, { state, region, body, now }: RegionalContext)
     last_auto_deploy_at: null,
     created_at: now,
     linker_username: state.user.username,
+    by_collaborator: false,
   };
   applySettings(link, fields);
   region.links.push(link);

@@ -44,6 +44,8 @@ export interface FakeRepoLink {
   created_at: string;
   /** Who created the link (the `linker` of the answers). */
   linker_username: string;
+  /** Created by a collaborator on the account's app, not by the account itself (see state.ts). */
+  by_collaborator: boolean;
 }
 
 /** How a deployment ends; its status moves queued → building → pushing → starting → this. */

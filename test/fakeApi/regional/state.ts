@@ -24,6 +24,12 @@ export class FakeRegionalState {
   /** Milliseconds each status lasts; the demo uses seconds, tests less. */
   stepMs: number;
   reviewAppCreation: ReviewAppCreation = { answer: 'empty', appearsAfterMs: 800 };
+  /**
+   * Whether `GET /scm_repo_links` lists links a collaborator created on the account's apps: not
+   * documented, so either way. Off by default: such a link is then found only through
+   * `GET /apps/:app/scm_repo_link`, which always answers.
+   */
+  listsCollaboratorLinks = false;
   /** Review apps created but not visible yet: (region, review app, visible from). */
   private readonly pending: { region: string; reviewApp: FakeReviewApp; visibleAt: number }[] = [];
 

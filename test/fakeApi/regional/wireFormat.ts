@@ -19,7 +19,7 @@ export function appJson(app: FakeApp, region: FakeRegion, user: FakeUser) {
 }
 
 export function repoLinkJson(link: FakeRepoLink) {
-  const { linker_username: linker, ...fields } = link;
+  const { linker_username: linker, by_collaborator: _byCollaborator, ...fields } = link;
   return { ...fields, linker: { id: `us-${linker}`, username: linker, email: `${linker}@example.com` }, updated_at: link.created_at, hours_before_delete_on_close: 0, hours_before_delete_stale: 0 };
 }
 

@@ -143,6 +143,16 @@ describe('regional APIs against the fake regions', () => {
       assert.deepEqual(api.requestsTo('repoLinks').map((request) => request.query.page), ['1', '2']);
     });
 
+    it('lists a collaborator\'s link only when the fake is told to (undocumented), and always answers for the app itself', async () => {
+      const secnum = await region('osc-secnum-fr1');
+      const names = async () => (await secnum.listRepoLinks(DEFAULT_SEED_IDS.github)).map((link) => link.repo);
+      assert.deepEqual(await names(), ['engine-core']);
+      api.state.regional.listsCollaboratorLinks = true;
+      assert.deepEqual(await names(), ['engine-core', 'difference']);
+      api.state.regional.listsCollaboratorLinks = false;
+      assert.equal((await secnum.getRepoLink('difference-engine'))?.linkerUsername, 'charles-babbage');
+    });
+
     it('reads a missing link as "not linked", not as an error', async () => {
       assert.equal(await (await region('osc-fr1')).getRepoLink('notes-api'), undefined);
       assert.equal((await (await region('osc-fr1')).getRepoLink('ada-scalingo-app'))?.branch, 'main');
@@ -173,6 +183,17 @@ describe('regional APIs against the fake regions', () => {
         'validation',
       );
       assert.deepEqual(error.fieldErrors, { branch: ['does not exist in the repository'] });
+    });
+
+    it('scrubs the bearer from what a region echoes back, as it does the API token', async () => {
+      const paris = await region('osc-fr1');
+      await paris.listApps();
+      const bearer = /^Bearer (.+)$/u.exec(api.requestsTo('apps')[0]?.authorization ?? '')?.[1];
+      assert.ok(bearer);
+      api.inject('updateRepoLink', { status: 422, body: { errors: { branch: [`refused for Bearer ${bearer}`] } } });
+      const error = await rejectsWith(paris.updateRepoLink('ada-scalingo-app', { branch: 'main' }), 'validation');
+      const everything = [error.message, error.describeForLog(), JSON.stringify(error.fieldErrors), error.stack ?? ''].join('\n');
+      assert.ok(!everything.includes(bearer), `the bearer reached the error: ${everything.slice(0, 300)}`);
     });
 
     it('retries a rate-limited GET on a region, as on auth', async () => {
