@@ -8,6 +8,7 @@ import { BearerTokenSource } from './bearerToken';
 import { ScalingoError } from './errors';
 import { pullRequestSearchQuery, repositorySearchQuery, type PullRequestQuery, type RepositoryQuery } from './queries';
 import { RequestLimiter, SCALINGO_RATE_LIMIT, type RateLimit } from './requestLimiter';
+import { scrubSecrets } from './redaction';
 import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
@@ -247,7 +248,8 @@ export class ScalingoClient {
     try {
       return await work();
     } catch (error) {
-      const redacted = redact(error, [this.options.apiToken, ...secrets]);
+      const basic = Buffer.from(`:${this.options.apiToken}`).toString('base64');
+      const redacted = redact(error, [this.options.apiToken, basic, ...secrets]);
       if (redacted instanceof ScalingoError && redacted.kind !== 'cancelled') {
         this.log.warn(`${call.route} failed: ${redacted.describeForLog()}`);
       }
@@ -325,13 +327,13 @@ function withPage(query: Record<string, string | number>, page: PageRequest): Re
 }
 
 /**
- * Servers echo input in errors; the API token and any token the user just typed must not ride
- * along into a message, a log line or a stack.
+ * Servers echo input in errors, and proxy pages echo request headers: the API token, its Basic
+ * header, the bearer and any token the user just typed must not ride along into a message, a log
+ * line or a stack (see scrubSecrets for the shapes removed even when unknown).
  */
 function redact(error: unknown, secrets: readonly string[]): unknown {
   if (!(error instanceof ScalingoError)) return error;
-  const scrub = (text: string | undefined) =>
-    text === undefined ? undefined : secrets.reduce((acc, secret) => (secret ? acc.split(secret).join('•••') : acc), text);
+  const scrub = (text: string | undefined) => (text === undefined ? undefined : scrubSecrets(text, secrets));
   const fieldErrors = Object.fromEntries(
     Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((message) => scrub(message) ?? '')]),
   );

@@ -187,7 +187,9 @@ export class FakeScalingoApi {
         request.socket.destroy();
         return;
       }
-      const reply = (fault && faultReply(fault)) ?? this.routeReply(match, entry, body.ok);
+      const reply = (fault?.echoRequestHeaders ? echoHeadersReply(fault.status ?? 502, request) : undefined) ??
+        (fault && faultReply(fault)) ??
+        this.routeReply(match, entry, body.ok);
       if (response.destroyed) return;
       writeReply(response, reply, { truncate: fault?.truncate ?? false });
       entry.status = reply.status;
@@ -237,6 +239,16 @@ export class FakeScalingoApi {
       refusedAccessTokenPrefixes: this.options.refusedAccessTokenPrefixes ?? DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES,
     });
   }
+}
+
+/** A proxy's error page that prints what it received, request headers and all. */
+function echoHeadersReply(status: number, request: IncomingMessage): Reply {
+  const lines = Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`);
+  return {
+    status,
+    body: `<html><body><h1>${status} Bad Gateway</h1><pre>${request.method} ${request.url}\n${lines.join('\n')}</pre></body></html>`,
+    contentType: 'text/html',
+  };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
