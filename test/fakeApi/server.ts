@@ -187,7 +187,7 @@ export class FakeScalingoApi {
         request.socket.destroy();
         return;
       }
-      const reply = (fault?.echoRequestHeaders ? echoHeadersReply(fault.status ?? 502, request) : undefined) ??
+      const reply = (fault?.echoRequestHeaders ? echoHeadersReply(fault.status ?? 502, request, /json/u.test(fault.contentType ?? '')) : undefined) ??
         (fault && faultReply(fault)) ??
         this.routeReply(match, entry, body.ok);
       if (response.destroyed) return;
@@ -241,9 +241,10 @@ export class FakeScalingoApi {
   }
 }
 
-/** A proxy's error page that prints what it received, request headers and all. */
-function echoHeadersReply(status: number, request: IncomingMessage): Reply {
+/** A proxy's error page that prints what it received, request headers and all (or the same as a JSON error). */
+function echoHeadersReply(status: number, request: IncomingMessage, json: boolean): Reply {
   const lines = Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`);
+  if (json) return { status, body: { error: `rejected ${request.method} ${request.url} with ${lines.join('; ')}` } };
   return {
     status,
     body: `<html><body><h1>${status} Bad Gateway</h1><pre>${request.method} ${request.url}\n${lines.join('\n')}</pre></body></html>`,
