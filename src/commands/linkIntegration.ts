@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { isScalingoError } from '../api/errors';
 import type { Integration, KnownScmType, LinkableScmType } from '../api/publicTypes';
-import type { ScalingoSession } from '../auth/session';
+import { NotSignedInError, type ScalingoSession } from '../auth/session';
 import { authUrl } from '../config';
 import { platformName } from '../tree/platforms';
-import { abortSignalOf } from '../util/cancellation';
-import { askText } from './multiStepInput';
+import { describeError } from '../errorMessages';
+import { MultiStepInput } from './multiStepInput';
 import { showError } from './showError';
 
 interface PlatformChoice extends vscode.QuickPickItem {
@@ -28,6 +28,8 @@ interface LinkDraft {
  * Resolves with the new integration, or undefined when nothing was linked here.
  */
 export async function linkIntegration(session: ScalingoSession, onLinked: (integration?: Integration) => Promise<void>): Promise<Integration | undefined> {
+  // Signed out (the palette offers the command before activation): say so before asking anything.
+  if (!(await signedIn(session))) return undefined;
   const platform = await vscode.window.showQuickPick<PlatformChoice>(platformChoices(), {
     title: vscode.l10n.t('Link a code host to Scalingo'),
     placeHolder: vscode.l10n.t('Which code host?'),
@@ -40,6 +42,16 @@ export async function linkIntegration(session: ScalingoSession, onLinked: (integ
   }
   const draft: LinkDraft = { scmType: platform.scmType, url: '', token: '' };
   return runWizard(session, draft, onLinked);
+}
+
+async function signedIn(session: ScalingoSession): Promise<boolean> {
+  try {
+    if (await session.isSignedIn()) return true;
+    showError(new NotSignedInError());
+  } catch (error) {
+    showError(error);
+  }
+  return false;
 }
 
 function platformChoices(): PlatformChoice[] {
@@ -75,78 +87,93 @@ async function linkInBrowser(scmType: 'github' | 'gitlab', onLinked: () => Promi
   if (choice === refresh) await onLinked();
 }
 
-async function runWizard(session: ScalingoSession, draft: LinkDraft, onLinked: (integration?: Integration) => Promise<void>): Promise<Integration | undefined> {
-  let step: 'url' | 'token' = 'url';
-  for (;;) {
-    if (step === 'url') {
-      const { result, value } = await askText({
-        title: vscode.l10n.t({ message: 'Link {0}', args: [platformName(draft.scmType)], comment: ['{0} is a platform name'] }),
-        step: 1,
-        totalSteps: 2,
-        prompt: vscode.l10n.t('The address of your server, for example https://git.example.com'),
-        placeholder: 'https://',
-        value: draft.url,
-        serverMessage: draft.urlMessage,
-        validate: validateServerUrl,
-      });
-      draft.url = value.trim().replace(/\/+$/u, '');
-      draft.urlMessage = undefined;
-      if (result !== 'next') return undefined;
-      step = 'token';
-      continue;
-    }
-    const { result, value } = await askText({
-      title: vscode.l10n.t({ message: 'Link {0}', args: [platformName(draft.scmType)], comment: ['{0} is a platform name'] }),
-      step: 2,
-      totalSteps: 2,
-      prompt: tokenPrompt(draft.scmType),
-      password: true,
-      value: draft.token,
-      serverMessage: draft.tokenMessage,
-      validate: (text) => (text.trim() ? undefined : vscode.l10n.t('The token cannot be empty.')),
-    });
-    draft.token = value.trim();
-    draft.tokenMessage = undefined;
-    if (result === 'back') {
-      step = 'url';
-      continue;
-    }
-    if (result === 'cancel') return undefined;
+/** What one link request came to: the new integration, a step to fix, one to retry, or the end. */
+type SendOutcome = Integration | 'fixUrl' | 'fixToken' | 'retry' | 'failed' | 'closed';
 
-    const outcome = await send(session, draft);
-    if (outcome === 'failed') return undefined;
-    if (outcome === 'fixUrl') {
-      step = 'url';
-      continue;
+async function runWizard(session: ScalingoSession, draft: LinkDraft, onLinked: (integration?: Integration) => Promise<void>): Promise<Integration | undefined> {
+  const wizard = new MultiStepInput();
+  const title = vscode.l10n.t({ message: 'Link {0}', args: [platformName(draft.scmType)], comment: ['{0} is a platform name'] });
+  let step: 'url' | 'token' = 'url';
+  let retryable = false;
+  try {
+    for (;;) {
+      if (step === 'url') {
+        const { result, value } = await wizard.ask({
+          title,
+          step: 1,
+          totalSteps: 2,
+          prompt: vscode.l10n.t('The address of your server, for example https://git.example.com'),
+          placeholder: 'https://',
+          value: draft.url,
+          serverMessage: draft.urlMessage,
+          validate: validateServerUrl,
+        });
+        draft.url = value.trim().replace(/\/+$/u, '');
+        draft.urlMessage = undefined;
+        if (result !== 'next') return undefined;
+        step = 'token';
+        continue;
+      }
+      const { result, value } = await wizard.ask({
+        title,
+        step: 2,
+        totalSteps: 2,
+        prompt: tokenPrompt(draft.scmType),
+        password: true,
+        value: draft.token,
+        serverMessage: draft.tokenMessage,
+        retry: retryable,
+        validate: (text) => (text.trim() ? undefined : vscode.l10n.t('The token cannot be empty.')),
+      });
+      draft.token = value.trim();
+      draft.tokenMessage = undefined;
+      retryable = false;
+      if (result === 'back') {
+        step = 'url';
+        continue;
+      }
+      if (result === 'cancel') return undefined;
+
+      const outcome = await send(session, draft, wizard);
+      if (outcome === 'failed' || outcome === 'closed') return undefined;
+      if (outcome === 'fixUrl') {
+        step = 'url';
+        continue;
+      }
+      if (outcome === 'retry') retryable = true;
+      if (outcome === 'fixToken' || outcome === 'retry') continue;
+      wizard.dispose();
+      await onLinked(outcome);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t({
+          message: 'Linked {0} as {1}.',
+          args: [platformName(outcome.scmType), outcome.username ?? draft.url],
+          comment: ['{0} is a platform name', '{1} is a username'],
+        }),
+      );
+      return outcome;
     }
-    if (outcome === 'fixToken') continue;
-    await onLinked(outcome);
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t({
-        message: 'Linked {0} as {1}.',
-        args: [platformName(outcome.scmType), outcome.username ?? draft.url],
-        comment: ['{0} is a platform name', '{1} is a username'],
-      }),
-    );
-    return outcome;
+  } finally {
+    wizard.dispose();
   }
 }
 
-async function send(session: ScalingoSession, draft: LinkDraft): Promise<Integration | 'fixUrl' | 'fixToken' | 'failed'> {
+/**
+ * Sends the link request with the wizard's input on screen and busy. Whatever goes wrong, what was
+ * typed is kept: a 422 goes on the step it is about; a failure that may pass (5xx, time-out,
+ * network, rate limit) stays on the token step with its message and Retry; only a failure the
+ * wizard cannot help with (signed out, refused account) closes it for a notification.
+ */
+async function send(session: ScalingoSession, draft: LinkDraft, wizard: MultiStepInput): Promise<SendOutcome> {
   try {
     const client = await session.client();
-    return await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t({ message: 'Linking {0}…', args: [draft.url], comment: ['{0} is a server address'] }),
-        cancellable: true,
-      },
-      (_progress, cancellation) =>
-        client.linkIntegration({ scmType: draft.scmType, url: draft.url, accessToken: draft.token }, abortSignalOf(cancellation)),
+    return await wizard.whileBusy(
+      vscode.l10n.t({ message: 'Linking {0}…', args: [draft.url], comment: ['{0} is a server address'] }),
+      (signal) => client.linkIntegration({ scmType: draft.scmType, url: draft.url, accessToken: draft.token }, signal),
     );
   } catch (error) {
     if (isScalingoError(error, 'validation')) {
-      // Put each server message on the step it is about, and reopen that step with what was typed.
+      // Put each server message on the step it is about, and show that step with what was typed.
       // The server words fields as Rails does ("url is invalid"): keep its words, name the field.
       const { url, scm_type: scmType, access_token: accessToken, ...others } = error.fieldErrors;
       const urlProblems = [
@@ -168,6 +195,13 @@ async function send(session: ScalingoSession, draft: LinkDraft): Promise<Integra
       });
       return 'fixToken';
     }
+    if (isScalingoError(error, 'cancelled')) return 'closed';
+    const { message, remedies } = describeError(error);
+    if (remedies.includes('retry') && !remedies.includes('signIn')) {
+      draft.tokenMessage = message;
+      return 'retry';
+    }
+    wizard.dispose();
     showError(error);
     return 'failed';
   }

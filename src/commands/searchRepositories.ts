@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Integration, Repository } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
+import { namespaceProblem, organizationNamespace } from '../tree/namespaces';
 import { OwnerNode } from '../tree/nodes/ownerNode';
 import { IntegrationNode } from '../tree/nodes/integrationNode';
 import { platformName } from '../tree/platforms';
@@ -30,7 +31,7 @@ export async function searchRepositories(session: ScalingoSession, node?: unknow
 }
 
 async function scopeOf(session: ScalingoSession, node: unknown): Promise<RepositorySearchScope | undefined> {
-  if (node instanceof OwnerNode) return { integration: node.integration, owner: node.login };
+  if (node instanceof OwnerNode) return { integration: node.integration, owner: node.namespace };
   if (node instanceof IntegrationNode) return { integration: node.integration };
   const integration = await pickIntegration(session, vscode.l10n.t('Search repositories on which code host?'));
   return integration && { integration };
@@ -102,10 +103,12 @@ export function pickRepository(
     try {
       const client = await session.client();
       const organizations = await client.listOrganizations(integration.id, session.signal);
-      const logins = [integration.username, ...organizations.map((organization) => organization.login)].filter(
-        (login): login is string => Boolean(login),
-      );
-      pick.items = logins.map((login) => ({ label: `$(organization) ${login}`, login }));
+      // Shown by name, searched by path (namespaces.ts); a namespace with spaces could not be searched.
+      const owners = [
+        ...(integration.username ? [{ name: integration.username, path: integration.username }] : []),
+        ...organizations.map((organization) => ({ name: organization.login, path: organizationNamespace(organization) })),
+      ].filter((candidate) => namespaceProblem(candidate.path) === undefined);
+      pick.items = owners.map(({ name, path }) => ({ label: `$(organization) ${name}`, description: path === name ? '' : path, login: path }));
     } catch (error) {
       pick.items = [{ label: `$(error) ${describeError(error).message}` }];
     } finally {

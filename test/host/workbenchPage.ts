@@ -38,6 +38,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** F1 and the command's title typed in: resolves once a row labelled exactly so shows, then closes the palette. */
+export async function paletteOffers(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  try {
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ has: labelled(page, title) }).first().waitFor({ timeout: 5_000 });
+  } finally {
+    await page.keyboard.press('Escape');
+  }
+}
+
 /** The quick input (quick pick or input box) while its title or placeholder is `text`. */
 export async function waitForQuickInput(page: Page, text: string): Promise<Locator> {
   const shows = page.locator('.quick-input-title', { hasText: text }).or(page.locator(`.quick-input-box input[placeholder="${text}"]`));

@@ -68,6 +68,59 @@ describe('commands', () => {
       assert.ok((await children(extension)).some((node) => node.id === `integration:${integration!.id}`), 'the new node is not in the tree');
     });
 
+    /** Platform, URL and token typed as a person would, up to the Enter that sends the link request. */
+    async function typeUpToTheLink(url: string, token: string): Promise<void> {
+      await driver.waitForQuickInput(showsItem('GitHub Enterprise'));
+      await driver.type('Enterprise');
+      await driver.waitForQuickInput((state) => state.value === 'Enterprise' && state.items.length === 1);
+      await driver.press('Enter');
+      await driver.waitForQuickInput((state) => state.visible && state.placeholder === 'https://');
+      await driver.type(url);
+      await driver.press('Enter');
+      await driver.waitForQuickInput((state) => state.visible && /repo scope/u.test(state.prompt + state.title));
+      await driver.type(token);
+      await driver.press('Enter');
+    }
+
+    it('keeps the token step open and busy while Scalingo answers, then shows its 422 in place', async () => {
+      api.inject('link', { delayMs: 2000, status: 422, body: { errors: { access_token: ['is invalid'] } }, times: 1 });
+      await driver.waitForQuickInput((state) => !state.visible);
+      const linked = vscode.commands.executeCommand<Integration | undefined>('scalingo.linkIntegration');
+      await typeUpToTheLink('https://ghe.busy.test', 'ghp_busyToken');
+      // VS Code draws the progress bar 800 ms after `busy` is set.
+      const waiting = await driver.waitForQuickInput((state) => state.busy, 1900);
+      assert.equal(waiting.visible, true, 'the input closed while Scalingo was answering');
+      assert.match(waiting.title, /Link GitHub Enterprise/u);
+      const refused = await driver.waitForQuickInput((state) => /Scalingo/u.test(state.validationMessage) && !state.busy, 5000);
+      assert.match(refused.validationMessage, /token is invalid/u);
+      // The keyboard focus stayed in the input: typing goes on where it was.
+      await driver.type('2');
+      await driver.waitForQuickInput((state) => state.value === 'ghp_busyToken2', 2000);
+      await driver.press('Escape');
+      assert.equal(await linked, undefined);
+    });
+
+    for (const { fault, words } of [
+      { fault: { status: 500 }, words: /HTTP 500/u },
+      { fault: { drop: true }, words: /Could not reach Scalingo/u },
+    ]) {
+      it(`keeps what was typed when the link fails (${words.source}), and Retry sends it again`, async () => {
+        api.inject('link', { ...fault, times: 1 });
+        const before = api.requestsTo('link').length;
+        await driver.waitForQuickInput((state) => !state.visible);
+        const linked = vscode.commands.executeCommand<Integration | undefined>('scalingo.linkIntegration');
+        await typeUpToTheLink('https://ghe.retry.test', 'ghp_retryToken');
+        const failed = await driver.waitForQuickInput((state) => words.test(state.validationMessage), 10_000);
+        assert.ok(failed.buttons.some((button) => button.startsWith('Retry')), `no Retry button: ${failed.buttons.join(', ')}`);
+        assert.equal(failed.value, 'ghp_retryToken', 'the token typed was lost');
+        await driver.clickQuickInputButton('Retry');
+        const integration = await linked;
+        assert.equal(integration?.url, 'https://ghe.retry.test');
+        assert.equal(api.requestsTo('link').length - before, 2);
+        api.state.removeIntegration(integration!.id);
+      });
+    }
+
     it('opens Scalingo\'s OAuth page for GitHub.com', async () => {
       const info = stubWindow('showInformationMessage', () => undefined);
       try {
@@ -162,10 +215,10 @@ describe('commands', () => {
       await driver!.type('Reveal');
       await driver!.press('Enter');
       await done;
-      assert.deepEqual(
-        extension.view.selection.map((node) => node.id),
-        [`repo:${api.state.integrationOfType('github').id}/babbage-labs/difference`],
-      );
+      const [selected, ...others] = extension.view.selection;
+      assert.equal(others.length, 0);
+      assert.equal(labelOf(selected!), 'difference');
+      assert.equal(labelOf(selected!.parent!), 'babbage-labs');
     });
   });
 
@@ -269,11 +322,13 @@ describe('commands', () => {
         await vscode.commands.executeCommand('scalingo.searchRepositories');
         await vscode.commands.executeCommand('scalingo.searchPullRequests');
         await vscode.commands.executeCommand('scalingo.importKeys');
+        // Before asking which code host: a GitHub Enterprise token typed while signed out would be lost.
+        await vscode.commands.executeCommand('scalingo.linkIntegration');
       } finally {
         errors.restore();
         await signIn();
       }
-      assert.equal(errors.calls.length, 3);
+      assert.equal(errors.calls.length, 4);
       for (const call of errors.calls) {
         assert.match(String(call[0]), /Sign in to Scalingo first/u);
         assert.ok(call.includes('Sign In'), 'no Sign In action');
@@ -305,7 +360,8 @@ describe('commands', () => {
       if (!driver) this.skip();
       const extension = await extensionApi();
       const repository = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
-      const [pullRequest] = await children(extension, repository);
+      // The repository's first rows are its apps; the pull request comes after them.
+      const pullRequest = (await children(extension, repository)).find((node) => labelOf(node) === '#8 Add feature');
       assert.ok(pullRequest);
       await vscode.commands.executeCommand('scalingo.openInBrowser', pullRequest);
       assert.ok((await driver!.openedUrls()).includes('https://github.com/ada-lovelace/scalingo-app/pull/8'));

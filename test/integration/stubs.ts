@@ -39,3 +39,23 @@ export function answerModal(choice: string | undefined): { readonly calls: unkno
   });
   return { calls: stub.calls, offered, restore: stub.restore };
 }
+
+/**
+ * Intercepts one command for the length of a test, recording its arguments; every other command
+ * runs as usual. For workbench commands whose effect (an editor, a dialog) the test cannot read.
+ */
+export function stubCommand(id: string, answer: (...args: unknown[]) => unknown = () => undefined): { readonly calls: unknown[][]; restore(): void } {
+  const original = vscode.commands.executeCommand;
+  const calls: unknown[][] = [];
+  (vscode.commands as { executeCommand: unknown }).executeCommand = (command: string, ...args: unknown[]) => {
+    if (command !== id) return original(command, ...args);
+    calls.push(args);
+    return Promise.resolve(answer(...args));
+  };
+  return {
+    calls,
+    restore: () => {
+      (vscode.commands as { executeCommand: unknown }).executeCommand = original;
+    },
+  };
+}

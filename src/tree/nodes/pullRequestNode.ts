@@ -11,11 +11,10 @@ export class PullRequestNode implements TreeNode, HasWebUrl {
 
   constructor(
     readonly parent: TreeNode,
-    integrationId: string,
-    repositoryFullName: string,
     readonly pullRequest: PullRequest,
   ) {
-    this.id = `pr:${integrationId}/${repositoryFullName}#${pullRequest.number}`;
+    // From the parent's id: the same pull request also sits under "This workspace".
+    this.id = `${parent.id}/pr#${pullRequest.number}`;
     this.webUrl = webUrl(pullRequest.htmlUrl);
   }
 
