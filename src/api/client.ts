@@ -8,6 +8,7 @@ import { abortable, BearerTokenSource } from './bearerToken';
 import { ScalingoError } from './errors';
 import { pullRequestSearchQuery, repositorySearchQuery, type PullRequestQuery, type RepositoryQuery } from './queries';
 import { RequestLimiter, SCALINGO_RATE_LIMIT, type RateLimit } from './requestLimiter';
+import { scrubSecrets } from './redaction';
 import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
@@ -316,7 +317,8 @@ export class ScalingoClient {
 
   private callerFor(region: Region): RegionCaller {
     const transport = this.transportTo(region.apiUrl);
-    const regional = (call: RegionCall): Call => ({ ...call, route: `${call.route} (${region.name})`, transport });
+    // Each region is a lane of its own: one region that hangs keeps the others' slots free.
+    const regional = (call: RegionCall): Call => ({ lane: `region:${region.name}`, ...call, route: `${call.route} (${region.name})`, transport });
     return {
       json: (call, schema) => this.call(regional(call), schema),
       empty: (call) => this.callWithoutBody(regional(call)),
@@ -353,7 +355,8 @@ export class ScalingoClient {
     try {
       return await work();
     } catch (error) {
-      const redacted = redact(error, [this.options.apiToken, this.bearer.current ?? '', ...secrets]);
+      const basic = Buffer.from(`:${this.options.apiToken}`).toString('base64');
+      const redacted = redact(error, [this.options.apiToken, basic, this.bearer.current ?? '', ...secrets]);
       if (redacted instanceof ScalingoError && redacted.kind !== 'cancelled') {
         this.log.warn(`${call.route} failed: ${redacted.describeForLog()}`);
       }
@@ -431,13 +434,13 @@ function withPage(query: Record<string, string | number>, page: PageRequest): Re
 }
 
 /**
- * Servers echo input in errors; the API token and any token the user just typed must not ride
- * along into a message, a log line or a stack.
+ * Servers echo input in errors, and proxy pages echo request headers: the API token, its Basic
+ * header, the bearer and any token the user just typed must not ride along into a message, a log
+ * line or a stack (see scrubSecrets for the shapes removed even when unknown).
  */
 function redact(error: unknown, secrets: readonly string[]): unknown {
   if (!(error instanceof ScalingoError)) return error;
-  const scrub = (text: string | undefined) =>
-    text === undefined ? undefined : secrets.reduce((acc, secret) => (secret ? acc.split(secret).join('•••') : acc), text);
+  const scrub = (text: string | undefined) => (text === undefined ? undefined : scrubSecrets(text, secrets));
   const fieldErrors = Object.fromEntries(
     Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((message) => scrub(message) ?? '')]),
   );

@@ -53,6 +53,11 @@ export async function unlinkIntegration(
         (_progress, cancellation) => client.unlinkIntegration(integration.id, abortSignalOf(cancellation)),
       );
     } catch (error) {
+      if (isScalingoError(error, 'cancelled')) {
+        // Cancelled while the DELETE was on its way: it may have happened, so show what is true now.
+        onChanged();
+        return false;
+      }
       if (!isScalingoError(error, 'notFound')) throw error;
       void vscode.window.showInformationMessage(
         vscode.l10n.t({ message: '{0} was already unlinked.', args: [describe(integration)], comment: ['{0} names the integration'] }),

@@ -102,8 +102,8 @@ export abstract class ParentNode implements TreeNode {
       if (signal.aborted) return [];
       const { message, remedies } = describeError(error);
       this.context.log.warn(`${this.id}: could not load its children: ${error instanceof Error ? error.message : String(error)}`);
-      // Stale data is better than none, except when the account itself is refused: then say so.
-      if (this.lastGood && !remedies.includes('signIn')) {
+      // Stale data is better than none, except when the account is refused or the row itself is gone.
+      if (this.lastGood && !remedies.includes('signIn') && !remedies.includes('refreshList')) {
         this.sayRefreshFailed(message);
         this.children = this.lastGood;
         return this.lastGood;
@@ -125,7 +125,14 @@ export abstract class ParentNode implements TreeNode {
     } catch (error) {
       if (signal.aborted) return;
       this.context.log.warn(`${this.id}: could not refresh its children: ${error instanceof Error ? error.message : String(error)}`);
-      this.sayRefreshFailed(describeError(error).message);
+      const { message, remedies } = describeError(error);
+      if (remedies.includes('signIn') || remedies.includes('refreshList')) {
+        // The row itself is gone (or the account refused): its old children would mislead.
+        this.children = [MessageNode.error(this, this.loadFailedLabel(message), message, remedies)];
+        this.context.changed(this.isRoot ? undefined : this);
+        return;
+      }
+      this.sayRefreshFailed(message);
     }
   }
 

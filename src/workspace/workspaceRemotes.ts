@@ -18,16 +18,31 @@ interface GitExtension {
   getAPI(version: 1): GitApi;
 }
 
+/** Where the git API comes from: the built-in extension, or a stand-in in tests. */
+export type GitApiSource = () => Promise<GitApi | undefined>;
+
 /**
  * The repositories the open folders push to, read from the built-in git extension. Looked up when
  * the tree first asks, not at activation; repositories opened or closed later fire a change.
  */
 export class WorkspaceRemotes extends Disposable {
+  /** One state listener per open repository, disposed when the repository closes. */
+  private readonly watched = new Map<GitRepository, vscode.Disposable>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private git: Promise<GitApi | undefined> | undefined;
   /** What the tree was last told, so the frequent status changes of a repository stay silent. */
   private lastKeys = '';
+
+  constructor(private readonly gitApi: GitApiSource = builtInGitApi) {
+    super();
+    this._register({ dispose: () => this.watched.forEach((listener) => listener.dispose()) });
+  }
+
+  /** How many repositories are watched (for tests: closed ones must not stay). */
+  get watchedRepositories(): number {
+    return this.watched.size;
+  }
 
   async remotes(): Promise<RemoteRepository[]> {
     const git = await (this.git ??= this.connect());
@@ -54,23 +69,36 @@ export class WorkspaceRemotes extends Disposable {
   }
 
   private async connect(): Promise<GitApi | undefined> {
-    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-    if (!extension) return undefined;
-    try {
-      const git = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
-      // A repository's remotes load after it opens, so its state changes are watched too.
-      const check = () => {
-        if (keysOf(this.read(git)) !== this.lastKeys) this.changed.fire();
-      };
-      const watch = (repository: GitRepository) => this._register(repository.state.onDidChange(check));
-      git.repositories.forEach(watch);
-      this._register(git.onDidOpenRepository((repository) => (watch(repository), check())));
-      this._register(git.onDidCloseRepository(check));
-      return git;
-    } catch {
-      // Git disabled or missing: the tree simply has no "This workspace" row.
-      return undefined;
-    }
+    const git = await this.gitApi();
+    if (!git) return undefined;
+    // A repository's remotes load after it opens, so its state changes are watched too.
+    const check = () => {
+      if (keysOf(this.read(git)) !== this.lastKeys) this.changed.fire();
+    };
+    const watch = (repository: GitRepository) => {
+      if (!this.watched.has(repository)) this.watched.set(repository, repository.state.onDidChange(check));
+    };
+    git.repositories.forEach(watch);
+    this._register(git.onDidOpenRepository((repository) => (watch(repository), check())));
+    this._register(
+      git.onDidCloseRepository((repository) => {
+        this.watched.get(repository)?.dispose();
+        this.watched.delete(repository);
+        check();
+      }),
+    );
+    return git;
+  }
+}
+
+async function builtInGitApi(): Promise<GitApi | undefined> {
+  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  if (!extension) return undefined;
+  try {
+    return (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
+  } catch {
+    // Git disabled or missing: the tree simply has no "This workspace" row.
+    return undefined;
   }
 }
 

@@ -19,6 +19,11 @@ export interface Fault {
   /** Answer this body instead of the route's; alone, it comes with a 200 (a malformed success). */
   readonly body?: string | object;
   readonly contentType?: string;
+  /**
+   * The body prints the request's headers, as a proxy's debug page does: an HTML page, or with a
+   * JSON `contentType` an `{"error": …}` whose text a person would be shown.
+   */
+  readonly echoRequestHeaders?: boolean;
   /** Extra response headers (`Retry-After` on a 429). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Wait before answering; alone, the route's normal answer comes late. */

@@ -232,7 +232,9 @@ export class FakeScalingoApi {
         request.socket.destroy();
         return;
       }
-      const reply = (fault && faultReply(fault)) ?? this.routeReply(match, entry, body.ok, service);
+      const reply = (fault?.echoRequestHeaders ? echoHeadersReply(fault.status ?? 502, request, /json/u.test(fault.contentType ?? '')) : undefined) ??
+        (fault && faultReply(fault)) ??
+        this.routeReply(match, entry, body.ok, service);
       if (response.destroyed) return;
       writeReply(response, reply, { truncate: fault?.truncate ?? false });
       entry.status = reply.status;
@@ -290,6 +292,17 @@ export class FakeScalingoApi {
       searchReposPagination: this.behaviour.searchReposPagination,
     });
   }
+}
+
+/** A proxy's error page that prints what it received, request headers and all (or the same as a JSON error). */
+function echoHeadersReply(status: number, request: IncomingMessage, json: boolean): Reply {
+  const lines = Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`);
+  if (json) return { status, body: { error: `rejected ${request.method} ${request.url} with ${lines.join('; ')}` } };
+  return {
+    status,
+    body: `<html><body><h1>${status} Bad Gateway</h1><pre>${request.method} ${request.url}\n${lines.join('\n')}</pre></body></html>`,
+    contentType: 'text/html',
+  };
 }
 
 /** Listens on a free loopback port (or `port`), https when the options carry a certificate. */

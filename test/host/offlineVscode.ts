@@ -15,7 +15,8 @@ import { launchChromium } from './chromium';
 import { CodeServer, tail } from './codeServer';
 import { CODE_SERVER_VERSION, offlineHostInstalled } from './hostInstall';
 
-// The whole suite takes 3–5 minutes on an idle machine; a busy one can double that.
+// The whole suite (four areas of tests, one of them waiting out an idle minute) on a loaded 2-core
+// machine took over 10 minutes; 25 leave room without letting a hung run go on for ever.
 const TIMEOUT_MS = Number(process.env.SCALINGO_TEST_TIMEOUT_MS) || 25 * 60 * 1000;
 
 /**
@@ -78,7 +79,9 @@ export type UiCommand =
   | { readonly action: 'clickTreeItem'; readonly label: string }
   | { readonly action: 'screenshot'; readonly path: string }
   | { readonly action: 'notifications' }
-  | { readonly action: 'openedUrls' };
+  | { readonly action: 'openedUrls' }
+  /** Everything the page keeps: localStorage and every IndexedDB store (globalState lives there under code-server). */
+  | { readonly action: 'browserStorage' };
 
 export interface QuickInputItem {
   readonly label: string;
@@ -211,10 +214,41 @@ async function perform(page: Page, command: UiCommand): Promise<unknown> {
       return page.locator('.notification-list-item-message').filter({ visible: true }).allInnerTexts();
     case 'openedUrls':
       return page.evaluate(() => window.scalingoOpenedUrls ?? []);
+    case 'browserStorage':
+      return page.evaluate(READ_BROWSER_STORAGE);
     default:
       throw new Error(`unknown action: ${JSON.stringify(command)}`);
   }
 }
+
+/**
+ * Runs in the page: localStorage, then every record of every IndexedDB database, as text. A string,
+ * because this file is compiled without the DOM's types.
+ */
+const READ_BROWSER_STORAGE = `(async () => {
+  const texts = [];
+  for (let index = 0; index < localStorage.length; index++) {
+    const key = localStorage.key(index) ?? '';
+    texts.push('localStorage ' + key + '=' + (localStorage.getItem(key) ?? ''));
+  }
+  const asText = (value) => value instanceof Uint8Array || value instanceof ArrayBuffer
+    ? new TextDecoder().decode(value) : typeof value === 'string' ? value : JSON.stringify(value);
+  const done = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await done(indexedDB.open(name));
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+      const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+      keys.forEach((key, index) => texts.push('indexedDB ' + name + '/' + storeName + ' ' + asText(key) + '=' + asText(values[index])));
+    }
+    db.close();
+  }
+  return texts;
+})()`;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/gu, '\\$&');

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Integration } from '../../src/api/publicTypes';
 import type { FakeScalingoApi } from '../fakeApi/server';
 import { childLabelled, children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
-import { stubWindow } from './stubs';
+import { answerModal, stubWindow } from './stubs';
 import { uiDriver, type QuickInputState, type UiDriver } from './uiDriver';
 
 /** The quick input shows a row whose label includes `text`. */
@@ -245,7 +245,7 @@ describe('commands', () => {
       const extension = await extensionApi();
       extension.tree.refreshAll();
       const node = await childLabelled(extension, undefined, 'GitHub Enterprise');
-      const warning = stubWindow('showWarningMessage', () => undefined);
+      const warning = answerModal(undefined);
       try {
         assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), false);
       } finally {
@@ -253,18 +253,20 @@ describe('commands', () => {
       }
       assert.match(String(warning.calls[0]?.[0]), /GitHub Enterprise · alan-turing · ghe\.example\.com/u);
       assert.equal((warning.calls[0]?.[1] as { modal?: boolean }).modal, true);
+      assert.deepEqual(warning.offered, [['Unlink']], 'the dialog must offer Unlink (and Cancel, which VS Code adds)');
       assert.equal(api.requestsTo('unlink').length, 0);
     });
 
     it('unlinks when confirmed, and the node leaves the tree', async () => {
       const extension = await extensionApi();
       const node = await childLabelled(extension, undefined, 'GitHub Enterprise');
-      const warning = stubWindow('showWarningMessage', () => 'Unlink');
+      const warning = answerModal('Unlink');
       try {
         assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), true);
       } finally {
         warning.restore();
       }
+      assert.deepEqual(warning.offered, [['Unlink']]);
       assert.equal(api.requestsTo('unlink').at(-1)?.status, 204);
       assert.ok(!(await children(extension)).map(labelOf).includes('GitHub Enterprise'));
     });
@@ -273,7 +275,7 @@ describe('commands', () => {
       const extension = await extensionApi();
       const node = await childLabelled(extension, undefined, 'GitLab');
       api.state.removeIntegration((node as unknown as { integration: Integration }).integration.id);
-      const warning = stubWindow('showWarningMessage', () => 'Unlink');
+      const warning = answerModal('Unlink');
       const info = stubWindow('showInformationMessage', () => undefined);
       try {
         assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), true);
@@ -283,6 +285,32 @@ describe('commands', () => {
       }
       assert.match(String(info.calls[0]?.[0]), /already unlinked/u);
       assert.ok(!(await children(extension)).map(labelOf).includes('GitLab'));
+    });
+  });
+
+  describe('unlink, cancelled while the DELETE is in flight', () => {
+    it('refreshes the list, since the DELETE may have happened', async () => {
+      const extension = await extensionApi();
+      const node = await childLabelled(extension, undefined, 'GitLab self-hosted');
+      api.inject('unlink', { delayMs: 1000, times: 1 });
+      const warning = answerModal('Unlink');
+      const originalProgress = vscode.window.withProgress;
+      // The person presses Cancel on the "Unlinking…" notification 200 ms in.
+      const progress = stubWindow('withProgress', (_options, task) => {
+        const source = new vscode.CancellationTokenSource();
+        setTimeout(() => source.cancel(), 200);
+        return (task as (p: unknown, token: vscode.CancellationToken) => unknown)({ report: () => undefined }, source.token);
+      });
+      const listedBefore = api.requestsTo('list').length;
+      try {
+        assert.equal(await vscode.commands.executeCommand('scalingo.unlinkIntegration', node), false);
+      } finally {
+        warning.restore();
+        progress.restore();
+      }
+      assert.equal(vscode.window.withProgress, originalProgress);
+      await children(extension);
+      assert.equal(api.requestsTo('list').length, listedBefore + 1, 'the list was not refreshed after the cancelled DELETE');
     });
   });
 

@@ -26,6 +26,21 @@ export function stubWindow<K extends keyof Window>(
 }
 
 /**
+ * Answers a modal warning as a person clicking `choice` would: only if the dialog is modal and
+ * offers that button (otherwise as a dismissal), so a test proves the real dialog had it.
+ */
+export function answerModal(choice: string | undefined): { readonly calls: unknown[][]; readonly offered: string[][]; restore(): void } {
+  const offered: string[][] = [];
+  const stub = stubWindow('showWarningMessage', (_message, options, ...buttons) => {
+    const modal = typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal === true;
+    const labels = buttons.map((button) => (typeof button === 'string' ? button : String((button as { title?: string }).title)));
+    offered.push(labels);
+    return modal && choice !== undefined && labels.includes(choice) ? choice : undefined;
+  });
+  return { calls: stub.calls, offered, restore: stub.restore };
+}
+
+/**
  * Intercepts one command for the length of a test, recording its arguments; every other command
  * runs as usual. For workbench commands whose effect (an editor, a dialog) the test cannot read.
  */

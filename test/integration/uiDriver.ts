@@ -72,6 +72,11 @@ export class UiDriver {
     return this.send({ action: 'openedUrls' });
   }
 
+  /** localStorage and IndexedDB of the workbench page, one text per record (where globalState lives under code-server). */
+  browserStorage(): Promise<string[]> {
+    return this.send({ action: 'browserStorage' });
+  }
+
   private async send<T>(command: UiCommand): Promise<T> {
     const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
     const answer: unknown = await response.json();

