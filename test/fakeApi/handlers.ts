@@ -29,6 +29,8 @@ export interface RouteContext {
   /** The server clock as an ISO date, for `created_at` of what the request creates. */
   readonly now: string;
   readonly refusedAccessTokenPrefixes: readonly string[];
+  /** What search_repos does with an empty `query` (undocumented: the reference calls it the search). */
+  readonly emptySearchQuery: 'accept' | 'refuse';
 }
 
 type RouteHandler = (context: RouteContext) => Reply;
@@ -65,7 +67,8 @@ export const handlers: Readonly<Record<Exclude<RouteName, 'exchange'>, RouteHand
     jsonReply(201, { keys: state.importKeys(integration, now).map((key) => keyJson(key, state.user)) }),
   ),
 
-  searchRepos: withIntegration((integration, { query }) => {
+  searchRepos: withIntegration((integration, { query, emptySearchQuery }) => {
+    if (emptySearchQuery === 'refuse' && !query['query']?.trim()) return jsonReply(422, { errors: { query: ["can't be blank"] } });
     const page = paginate(searchRepositories(integration, query['query']), query, REPOSITORIES_PER_PAGE);
     if (!page.ok) return page.reply;
     return jsonReply(200, {

@@ -48,6 +48,11 @@ export class UiDriver {
     await this.send({ action: 'clickQuickInputButton', tooltip });
   }
 
+  /** Clicks, with the mouse, the button with this tooltip on the quick pick row labelled `label` (hovered first). */
+  async clickItemButton(label: string, tooltip: string): Promise<void> {
+    await this.send({ action: 'clickItemButton', label, tooltip });
+  }
+
   /** PNG of the whole page; a relative path is taken from this process's folder, not the host's. */
   async screenshot(path: string): Promise<void> {
     await this.send({ action: 'screenshot', path: resolve(path) });
