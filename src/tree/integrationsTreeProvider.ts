@@ -57,6 +57,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    this.describeAccount();
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
@@ -125,11 +126,21 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
    */
   private async syncSignedIn(): Promise<boolean> {
     const signedIn = await this.isSignedIn();
+    this.describeAccount();
     await Promise.all([
       vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn),
       vscode.commands.executeCommand('setContext', 'scalingo:signedOut', !signedIn),
     ]);
     return signedIn;
+  }
+
+  /** "as ada-lovelace" beside the view's title: who the rows belong to, at a glance. */
+  private describeAccount(): void {
+    if (!this.view) return;
+    const username = this.session.account?.username;
+    this.view.description = username
+      ? vscode.l10n.t({ message: 'as {0}', args: [username], comment: ['{0} is the Scalingo username; shown beside the view title'] })
+      : undefined;
   }
 
   private async isSignedIn(): Promise<boolean> {

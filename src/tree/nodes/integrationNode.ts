@@ -42,6 +42,19 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     item.iconPath = platformIcon(integration.scmType, this.extensionUri);
     item.contextValue = `integration.${integration.scmType}`;
     item.tooltip = this.tooltip();
+    item.accessibilityInformation = {
+      label: integration.username
+        ? vscode.l10n.t({
+            message: '{0} integration, {1} on {2}',
+            args: [platformName(integration.scmType), integration.username, hostOf(integration.url)],
+            comment: ['{0} is a platform name', '{1} is a user name', '{2} is a host name'],
+          })
+        : vscode.l10n.t({
+            message: '{0} integration on {1}',
+            args: [platformName(integration.scmType), hostOf(integration.url)],
+            comment: ['{0} is a platform name', '{1} is a host name'],
+          }),
+    };
     return item;
   }
 

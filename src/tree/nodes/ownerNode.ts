@@ -3,6 +3,7 @@ import type { Integration, Organization, Repository } from '../../api/publicType
 import { includeForks } from '../../config';
 import { describeError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
+import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { ownerPageUrl, type HasWebUrl } from '../webLinks';
 import { LoadMoreNode } from './loadMoreNode';
@@ -57,6 +58,14 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
       .filter(Boolean)
       .join('\n');
     item.contextValue = this.owner.kind === 'user' ? 'owner.user' : 'owner.organization';
+    item.accessibilityInformation = {
+      label:
+        this.owner.kind === 'user'
+          ? vscode.l10n.t({ message: '{0}, your repositories', args: [this.login], comment: ['{0} is a user name'] })
+          : isGitLab(this.integration.scmType)
+            ? vscode.l10n.t({ message: 'Group {0}', args: [this.login], comment: ['{0} is a GitLab group'] })
+            : vscode.l10n.t({ message: 'Organization {0}', args: [this.login], comment: ['{0} is a GitHub organization'] }),
+    };
     return item;
   }
 

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import type { PullRequest } from '../../api/publicTypes';
+import type { StatedPullRequest } from '../../api/pullRequestsByState';
 import { webUrl } from '../../util/urls';
 import type { TreeNode } from '../treeNode';
 import type { HasWebUrl } from '../webLinks';
 
-/** "#12 Add logo"; clicking opens it in the browser. */
+/**
+ * "#12 Add logo"; clicking opens it in the browser. Its icon says open or closed; with both states
+ * listed (`showState`), so does a word.
+ */
 export class PullRequestNode implements TreeNode, HasWebUrl {
   readonly id: string;
   readonly webUrl: string | undefined;
@@ -13,7 +16,9 @@ export class PullRequestNode implements TreeNode, HasWebUrl {
     readonly parent: TreeNode,
     integrationId: string,
     repositoryFullName: string,
-    readonly pullRequest: PullRequest,
+    readonly pullRequest: StatedPullRequest,
+    private readonly gitLab: boolean,
+    private readonly showState: boolean,
   ) {
     this.id = `pr:${integrationId}/${repositoryFullName}#${pullRequest.number}`;
     this.webUrl = webUrl(pullRequest.htmlUrl);
@@ -22,10 +27,25 @@ export class PullRequestNode implements TreeNode, HasWebUrl {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(`#${this.pullRequest.number} ${this.pullRequest.title}`, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('git-pull-request');
+    const open = this.pullRequest.state === 'open';
+    item.iconPath = new vscode.ThemeIcon(open ? 'git-pull-request' : 'git-pull-request-closed');
     item.contextValue = this.webUrl ? 'pullRequest.web' : 'pullRequest';
     item.tooltip = this.webUrl ? `${this.pullRequest.title}\n${this.webUrl}` : this.pullRequest.title;
-    if (this.pullRequest.sourceRepoName) item.description = this.pullRequest.sourceRepoName;
+    const stateWord = open ? vscode.l10n.t('open') : vscode.l10n.t('closed');
+    item.description = [this.showState ? stateWord : undefined, this.pullRequest.sourceRepoName].filter(Boolean).join(' · ');
+    item.accessibilityInformation = {
+      label: this.gitLab
+        ? vscode.l10n.t({
+            message: 'Merge request {0}, {1}, {2}',
+            args: [this.pullRequest.number, this.pullRequest.title, stateWord],
+            comment: ['{0} is the number', '{1} is the title', '{2} is open or closed'],
+          })
+        : vscode.l10n.t({
+            message: 'Pull request {0}, {1}, {2}',
+            args: [this.pullRequest.number, this.pullRequest.title, stateWord],
+            comment: ['{0} is the number', '{1} is the title', '{2} is open or closed'],
+          }),
+    };
     if (this.webUrl) {
       item.command = { command: 'scalingo.openInBrowser', title: vscode.l10n.t('Open in Browser'), arguments: [this] };
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Integration, PullRequestState, Repository } from '../../api/publicTypes';
 import { webUrl } from '../../util/urls';
 import { pullRequestState } from '../../config';
+import { searchPullRequestsByState } from '../../api/pullRequestsByState';
 import { ParentNode } from '../parentNode';
 import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
@@ -43,13 +44,13 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const state = pullRequestState();
     const client = await this.context.session.client();
-    const pullRequests = await client.searchPullRequests(this.integration.id, { repo: this.repository.fullName, state }, signal);
+    // With `all`, one search per state (2 requests): the route does not say which are open.
+    const pullRequests = await searchPullRequestsByState(client, this.integration.id, { repo: this.repository.fullName, state }, signal);
+    const gitLab = isGitLab(this.integration.scmType);
     if (pullRequests.length === 0) {
-      return [MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
+      return [MessageNode.empty(this, noChangeRequestsLabel(state, gitLab))];
     }
-    return pullRequests
-      .sort((a, b) => b.number - a.number)
-      .map((pullRequest) => new PullRequestNode(this, this.integration.id, this.repository.fullName, pullRequest));
+    return pullRequests.map((pullRequest) => new PullRequestNode(this, this.integration.id, this.repository.fullName, pullRequest, gitLab, state === 'all'));
   }
 }
 
