@@ -9,11 +9,13 @@ import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
 import { reportIssue } from './commands/reportIssue';
+import { shapeCommands } from './commands/shapeCommands';
 import { ScalingoUriHandler } from './commands/uriHandler';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+import { TreeShape } from './tree/treeShape';
 
 /**
  * What the integration tests reach inside the extension host. Returned only in test mode: any
@@ -28,6 +30,8 @@ export interface ScalingoExtensionApi {
   readonly globalStorageUri: vscode.Uri;
   /** Lets the tests change the token as another VS Code window would. */
   readonly secrets: vscode.SecretStorage;
+  /** Lets the tests check what is remembered across restarts (hidden and pinned rows). */
+  readonly globalState: vscode.Memento;
 }
 
 /** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
@@ -42,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     componentLog(channel, 'api'),
   );
   const workspace = new WorkspaceRemotes();
-  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri, workspace);
+  const shape = new TreeShape(context.globalState);
+  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri, workspace, shape);
   const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
 
@@ -52,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     channel,
     session,
     workspace,
+    shape,
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Scalingo', accounts, {
       supportsMultipleAccounts: false,
@@ -64,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
     vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
     vscode.commands.registerCommand('scalingo.reportIssue', () => reportIssue(version)),
+    ...shapeCommands(shape),
     vscode.commands.registerCommand('scalingo.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#scalingo.gettingStarted`, false),
     ),
@@ -88,5 +95,5 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     ),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
+  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets, globalState: context.globalState };
 }

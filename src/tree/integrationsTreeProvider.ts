@@ -9,6 +9,7 @@ import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
 import { RepositoryNode } from './nodes/repositoryNode';
 import { ParentNode } from './parentNode';
+import type { TreeShape } from './treeShape';
 import type { TreeContext, TreeNode } from './treeNode';
 
 export const INTEGRATIONS_VIEW_ID = 'scalingo.integrations';
@@ -30,11 +31,13 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly log: Log,
     private readonly extensionUri: vscode.Uri,
     private readonly workspace: WorkspaceRemotes,
+    shape: TreeShape,
   ) {
     super();
     this.context = {
       session,
       log,
+      shape,
       changed: (node) => this.changedEmitter.fire(node),
       withProgress: async (work) => await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work),
       setMessage: (message) => {
@@ -46,6 +49,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     void this.syncSignedIn();
     this._register(session.onDidChange(() => this.reset()));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
+    this._register(shape.onDidChange(() => void this.root.reshape()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('scalingo.repositories') || event.affectsConfiguration('scalingo.pullRequests')) {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
+import type { TreeShape } from './treeShape';
 
 /** Every row of the tree: it draws itself and, when it has any, loads its own children. */
 export interface TreeNode {
@@ -15,6 +16,8 @@ export interface TreeNode {
 export interface TreeContext {
   readonly session: ScalingoSession;
   readonly log: Log;
+  /** What the user hid and pinned. */
+  readonly shape: TreeShape;
   /** Redraws `node` and re-asks its children; the root when undefined. */
   changed(node: TreeNode | undefined): void;
   /** Shows the view's progress bar while `work` runs. */

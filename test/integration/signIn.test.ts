@@ -18,6 +18,8 @@ describe('sign in and out', () => {
   });
 
   it('contributes the view and the commands', async () => {
+    // Lazy activation: the commands are registered once something activates the extension.
+    await extensionApi();
     const commands = await vscode.commands.getCommands(true);
     for (const command of ['scalingo.signIn', 'scalingo.signOut', 'scalingo.refresh', 'scalingo.openInBrowser']) {
       assert.ok(commands.includes(command), `${command} is not registered`);

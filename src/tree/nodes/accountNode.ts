@@ -16,6 +16,8 @@ export class AccountNode extends ParentNode {
   readonly id = 'account';
   protected override readonly isRoot = true;
   private integrations: Integration[] | undefined;
+  /** The rows of the last listing, kept when only the shape changes so their loaded children stay. */
+  private integrationNodes = new Map<string, IntegrationNode>();
 
   constructor(
     context: TreeContext,
@@ -38,8 +40,15 @@ export class AccountNode extends ParentNode {
     const client = await this.context.session.client();
     const integrations = await client.listIntegrations(signal);
     this.integrations = integrations;
+    this.integrationNodes = new Map();
     this.onIntegrationsListed(integrations.length);
     return this.compose(integrations, await this.workspace.remotes());
+  }
+
+  /** Hidden or pinned rows changed: recompose what is loaded, without a request. */
+  async reshape(): Promise<void> {
+    await this.workspaceChanged();
+    for (const node of this.integrationNodes.values()) node.reshape();
   }
 
   /** A folder's repository appeared or went: recompose from the integrations already loaded. */
@@ -53,7 +62,12 @@ export class AccountNode extends ParentNode {
       const base = integration && integrationWebBase(integration);
       return integration && base ? [new WorkspaceRepositoryNode(undefined, this.context, integration, remote.fullName, base)] : [];
     });
-    return [...workspaceNodes, ...integrations.map((integration) => new IntegrationNode(this.context, integration, this.extensionUri))];
+    const integrationNodes = integrations.map((integration) => {
+      const node = this.integrationNodes.get(integration.id) ?? new IntegrationNode(this.context, integration, this.extensionUri);
+      this.integrationNodes.set(integration.id, node);
+      return node;
+    });
+    return [...workspaceNodes, ...integrationNodes.filter((node) => !this.context.shape.leavesOut(node.id))];
   }
 }
 

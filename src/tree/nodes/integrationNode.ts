@@ -14,6 +14,9 @@ import { OwnerNode } from './ownerNode';
  */
 export class IntegrationNode extends ParentNode implements HasWebUrl {
   readonly id: string;
+  /** The namespaces of the last load, kept so hiding or pinning one needs no request. */
+  private owners: OwnerNode[] | undefined;
+  private organizationsVisible = 0;
 
   constructor(
     context: TreeContext,
@@ -40,7 +43,9 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     item.id = this.id;
     item.description = [integration.username, hostOf(integration.url)].filter(Boolean).join(' · ');
     item.iconPath = platformIcon(integration.scmType, this.extensionUri);
-    item.contextValue = `integration.${integration.scmType}`;
+    const hidden = this.context.shape.isHidden(this.id);
+    item.contextValue = `integration.${integration.scmType}${hidden ? '.hidden' : ''}`;
+    if (hidden) item.description = `${item.description} · ${vscode.l10n.t('hidden')}`;
     item.tooltip = this.tooltip();
     item.accessibilityInformation = {
       label: integration.username
@@ -61,13 +66,27 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = await this.context.session.client();
     const organizations = await client.listOrganizations(this.integration.id, signal);
-    const children: TreeNode[] = [];
+    const owners: OwnerNode[] = [];
     if (this.integration.username) {
-      children.push(new OwnerNode(this, this.context, this.integration, { kind: 'user', login: this.integration.username }));
+      owners.push(new OwnerNode(this, this.context, this.integration, { kind: 'user', login: this.integration.username }));
     }
     const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
-    children.push(...sorted.map((organization) => new OwnerNode(this, this.context, this.integration, { kind: 'organization', organization })));
-    if (organizations.length === 0) children.push(this.noOrganizationsHint());
+    owners.push(...sorted.map((organization) => new OwnerNode(this, this.context, this.integration, { kind: 'organization', organization })));
+    this.owners = owners;
+    this.organizationsVisible = organizations.length;
+    return this.compose();
+  }
+
+  /** Hidden or pinned rows changed: recompose the namespaces already loaded, without a request. */
+  reshape(): void {
+    if (this.owners) this.replaceChildren(this.compose());
+  }
+
+  /** Pinned organizations first, then the user's own namespace and the others; hidden ones left out. */
+  private compose(): TreeNode[] {
+    const { shape } = this.context;
+    const children: TreeNode[] = shape.pinnedFirst(this.owners ?? []).filter((owner) => !shape.leavesOut(owner.id));
+    if (this.organizationsVisible === 0) children.push(this.noOrganizationsHint());
     return children;
   }
 

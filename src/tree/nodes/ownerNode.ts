@@ -57,7 +57,12 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     item.tooltip = [this.login, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
       .filter(Boolean)
       .join('\n');
-    item.contextValue = this.owner.kind === 'user' ? 'owner.user' : 'owner.organization';
+    const { shape } = this.context;
+    const pinned = this.owner.kind === 'organization' && shape.isPinned(this.id);
+    const hidden = this.owner.kind === 'organization' && shape.isHidden(this.id);
+    item.contextValue = this.owner.kind === 'user' ? 'owner.user' : `owner.organization${pinned ? '.pinned' : ''}${hidden ? '.hidden' : ''}`;
+    if (pinned) item.iconPath = new vscode.ThemeIcon('pinned');
+    if (hidden) item.description = [vscode.l10n.t('hidden'), item.description].filter(Boolean).join(' · ');
     item.accessibilityInformation = {
       label:
         this.owner.kind === 'user'
