@@ -40,7 +40,7 @@ async function main() {
       Object.assign(results, cold.error ? { activation: cold } : cold);
       log('scripted session and scale (the extension as shipped)');
       const shipped = await part('session and scale', () => sessionAndScale(staged, fake, scaleFake));
-      Object.assign(results, shipped.error ? { session: shipped, scale: shipped } : shipped);
+      Object.assign(results, shipped.error ? { session: shipped, scale: shipped, focusHour: shipped } : shipped);
     } finally {
       await fake.stop();
       await scaleFake.stop();
@@ -66,7 +66,7 @@ async function main() {
 }
 
 async function sessionAndScale(staged, fake, scaleFake) {
-  const { startup, session, scale } = await runInHost({
+  const { startup, session, scale, focusHour } = await runInHost({
     extensionPath: STAGED_EXTENSION,
     module: 'session.cjs',
     env: {
@@ -77,7 +77,7 @@ async function sessionAndScale(staged, fake, scaleFake) {
       BENCH_SCALE_CONTROL: scaleFake.control,
     },
   });
-  return { startup, session, scale: { ...scale, namespaceRepositories: scaleFake.repositories, accountOrganizations: scaleFake.organizations } };
+  return { startup, session, focusHour, scale: { ...scale, namespaceRepositories: scaleFake.repositories, accountOrganizations: scaleFake.organizations } };
 }
 
 /**

@@ -15,6 +15,8 @@ import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+import { FocusRefresh } from './tree/focusRefresh';
+import { LinkReturnWatch } from './tree/linkReturnWatch';
 import { TreeShape } from './tree/treeShape';
 
 /**
@@ -32,6 +34,10 @@ export interface ScalingoExtensionApi {
   readonly secrets: vscode.SecretStorage;
   /** Lets the tests check what is remembered across restarts (hidden and pinned rows). */
   readonly globalState: vscode.Memento;
+  /** Lets the tests and the bench move time on and stand for the window getting the focus back. */
+  readonly clock: { now: () => number };
+  readonly focusRefresh: FocusRefresh;
+  readonly linkReturn: LinkReturnWatch;
 }
 
 /** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
@@ -47,9 +53,17 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
   );
   const workspace = new WorkspaceRemotes();
   const shape = new TreeShape(context.globalState);
-  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri, workspace, shape);
+  const clock = { now: Date.now };
+  const treeLog = componentLog(channel, 'tree');
+  const tree = new IntegrationsTreeProvider(session, treeLog, context.extensionUri, workspace, shape, clock);
   const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
+  const focusRefresh = new FocusRefresh(tree, () => session.isSignedIn(), clock, treeLog);
+  const linkReturn = new LinkReturnWatch(
+    async () => (await session.client()).listIntegrations(session.signal),
+    (integrationId) => tree.revealIntegration(integrationId),
+    treeLog,
+  );
 
   const accounts = new ScalingoAuthenticationProvider(session);
 
@@ -58,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     session,
     workspace,
     shape,
+    focusRefresh,
+    linkReturn,
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Scalingo', accounts, {
       supportsMultipleAccounts: false,
@@ -79,10 +95,14 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.openUrl', openInBrowser),
     vscode.commands.registerCommand('scalingo.copyUrl', copyUrl),
     vscode.commands.registerCommand('scalingo.linkIntegration', () =>
-      linkIntegration(session, async (integration) => {
-        if (integration) await tree.revealIntegration(integration.id);
-        else tree.refreshAll();
-      }),
+      linkIntegration(
+        session,
+        async (integration) => {
+          if (integration) await tree.revealIntegration(integration.id);
+          else tree.refreshAll();
+        },
+        (scmType) => linkReturn.expect(scmType),
+      ),
     ),
     vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) => unlinkIntegration(session, node, () => tree.refreshAll())),
     vscode.commands.registerCommand('scalingo.importKeys', (node: unknown) => importKeys(session, node)),
@@ -95,5 +115,5 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     ),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets, globalState: context.globalState };
+  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets, globalState: context.globalState, clock, focusRefresh, linkReturn };
 }

@@ -9,6 +9,7 @@ import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
 import { RepositoryNode } from './nodes/repositoryNode';
 import { ParentNode } from './parentNode';
+import type { Clock } from './focusRefresh';
 import type { TreeShape } from './treeShape';
 import type { TreeContext, TreeNode } from './treeNode';
 
@@ -25,6 +26,9 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private readonly context: TreeContext;
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
+  private loadsInFlight = 0;
+  /** When the root last loaded or was asked to reload (FocusRefresh reads it). */
+  lastLoadedAt: number | undefined;
 
   constructor(
     private readonly session: ScalingoSession,
@@ -32,6 +36,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly extensionUri: vscode.Uri,
     private readonly workspace: WorkspaceRemotes,
     shape: TreeShape,
+    private readonly clock: Clock = { now: Date.now },
   ) {
     super();
     this.context = {
@@ -39,7 +44,14 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       log,
       shape,
       changed: (node) => this.changedEmitter.fire(node),
-      withProgress: async (work) => await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work),
+      withProgress: async (work) => {
+        this.loadsInFlight++;
+        try {
+          return await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work);
+        } finally {
+          this.loadsInFlight--;
+        }
+      },
       setMessage: (message) => {
         if (this.view) this.view.message = message;
       },
@@ -72,7 +84,17 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     if (element) return element.getChildren ? element.getChildren() : [];
     if (!(await this.syncSignedIn())) return [];
     this.context.setMessage(undefined);
+    this.lastLoadedAt ??= this.clock.now();
     return this.root.getChildren();
+  }
+
+  /** A load runs somewhere in the tree (the view's progress bar shows). */
+  get isLoading(): boolean {
+    return this.loadsInFlight > 0;
+  }
+
+  get isVisible(): boolean {
+    return this.view?.visible ?? false;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
@@ -81,6 +103,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   /** The view title's refresh: everything reloads, keeping what it had if the reload fails. */
   refreshAll(): void {
+    this.lastLoadedAt = this.clock.now();
     this.context.setMessage(undefined);
     this.root.refresh();
   }
@@ -159,6 +182,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
+    this.lastLoadedAt = undefined;
     this.root = this.createRoot();
     void this.syncSignedIn();
     this.context.setMessage(undefined);
