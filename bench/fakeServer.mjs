@@ -9,11 +9,33 @@ import { createServer } from 'node:http';
 import { stagedModule } from './stage.mjs';
 
 const { FakeScalingoApi } = stagedModule('test/fakeApi/server.js');
+const { aRepoLink, anApp } = stagedModule('test/fakeApi/regional/builders.js');
 const API_TOKEN = 'tk-us-test-token';
+
+/** How long each deployment status lasts per scenario; 'follow' makes a deployment last a minute. */
+const DEPLOYMENT_STEP_MS = { follow: 15_000 };
 
 /** What each scenario adds to the default seed: exact sizes, whatever the seed already holds. */
 const SCENARIOS = {
   default: async () => ({}),
+  // Two regions, 50 apps, 30 of them linked through the GitHub integration (to generated repositories
+  // beside ada-lovelace/scalingo-app, which keeps its two apps and its review app).
+  apps: async (api) => {
+    const github = api.state.integrations.find((candidate) => candidate.scm_type === 'github');
+    const regions = api.state.regional.regions;
+    const apps = () => regions.flatMap((region) => region.apps).length;
+    const githubLinks = () => regions.flatMap((region) => region.links).filter((link) => link.auth_integration_uuid === github.id).length;
+    const repositories = api.state.addRepositories(github.id, github.username, 30);
+    for (let index = 0; apps() < 50; index++) {
+      const region = regions[index % regions.length];
+      const app = anApp({ name: `bench-app-${String(index + 1).padStart(2, '0')}` });
+      region.apps.push(app);
+      const repository = repositories[index];
+      if (githubLinks() < 30 && repository) region.links.push(aRepoLink(app, github, `${repository.owner}/${repository.name}`));
+    }
+    return { regions: regions.length, apps: apps(), links: githubLinks() };
+  },
+  follow: async () => ({}),
   // One integration with 500 organizations, and 100 repositories under an owner of their own.
   throughput: async (api, wire) => {
     const integration = api.state.integrations.find((candidate) => candidate.scm_type === 'gitlab-self-hosted');
@@ -21,13 +43,14 @@ const SCENARIOS = {
     api.state.addRepositories(integration.id, 'bench-owner', 100);
     return { integrationId: integration.id, owner: 'bench-owner', organizations: await wire.organizations(integration.id), repositories: await wire.repositories(integration.id, 'bench-owner') };
   },
-  // An account with 200 organizations, and the GitHub user's namespace with 5,000 repositories.
+  // An account with 200 organizations, and the GitHub user's namespace with 2,000 repositories
+  // (forks left out, as the tree lists them by default).
   scale: async (api, wire) => {
     const integration = api.state.integrations.find((candidate) => candidate.scm_type === 'github');
     const owner = integration.username;
     api.state.addOrganizations(integration.id, 200 - (await wire.organizations(integration.id)));
-    api.state.addRepositories(integration.id, owner, 5000 - (await wire.repositories(integration.id, owner, true)));
-    return { integrationId: integration.id, owner, organizations: await wire.organizations(integration.id), repositories: await wire.repositories(integration.id, owner, true) };
+    api.state.addRepositories(integration.id, owner, 2000 - (await wire.repositories(integration.id, owner)));
+    return { integrationId: integration.id, owner, organizations: await wire.organizations(integration.id), repositories: await wire.repositories(integration.id, owner) };
   },
 };
 
@@ -47,7 +70,7 @@ function overTheWire(api) {
 
 const scenario = process.argv[2] ?? 'default';
 if (!SCENARIOS[scenario]) throw new Error(`unknown scenario ${scenario}`);
-const api = await FakeScalingoApi.start({ seed: 'default' });
+const api = await FakeScalingoApi.start({ seed: 'default', deploymentStepMs: DEPLOYMENT_STEP_MS[scenario] });
 const facts = await SCENARIOS[scenario](api, overTheWire(api));
 api.clearRequests();
 

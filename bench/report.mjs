@@ -10,7 +10,7 @@ const times = (value) => `${round(value, 2)}×`;
 export function targetRows(results) {
   const rows = [];
   const add = (section, metric, value, target, met) => rows.push({ section, metric, value, target, met });
-  const { bundle, activation, firstRender, session, throughput, scale } = results;
+  const { bundle, activation, firstRender, session, throughput, scale, apps, follow } = results;
   const failed = (section, figures) => figures?.error && add(section, 'could not be measured', figures.error.split('\n')[0].slice(0, 80), '', false);
   failed('bundle', bundle);
   failed('activation', activation);
@@ -67,6 +67,9 @@ export function targetRows(results) {
     add('scale', '  longest event-loop delay until then', ms(firstItems.eventLoopDelayMaxMs), '< 50 ms (responsive)', firstItems.eventLoopDelayMaxMs < 50);
     add('scale', '  extension host RSS: before → peak', `${scale.rssBeforeMb} → ${firstItems.rssPeakMb} MB`, '', null);
     add('scale', `every page through "Load more…" (${loadAll.pages} pages → ${loadAll.rows} rows)`, `${ms(loadAll.totalMs)}, slowest page ${ms(loadAll.slowestPageMs)}`, '', null);
+    add('scale', '  requests for those pages', `${loadAll.requests.total} ${describeRoutes(loadAll.requests.byRoute)}`, '1 a page', loadAll.requests.total === loadAll.pages);
+    add('scale', '  cold start → last page shown', ms(loadAll.timeToLastPageMs), '', null);
+    add('scale', '  a page early vs late (median of 5)', `${ms(loadAll.earlyPagesMs)} vs ${ms(loadAll.latePagesMs)}`, 'no growth with rows shown', loadAll.latePagesMs <= Math.max(3 * loadAll.earlyPagesMs, loadAll.earlyPagesMs + 10));
     add('scale', '  longest event-loop delay, peak RSS', `${ms(loadAll.eventLoopDelayMaxMs)}, ${loadAll.rssPeakMb} MB`, '', null);
   } else if (scale) {
     failed('scale', scale);
@@ -77,6 +80,22 @@ export function targetRows(results) {
     add('requests', `an hour of focus changes (${focusHour.focusChanges}, every ${focusHour.everyMinutes} min), typical tree open`,
       `${focusHour.requests} in ${focusHour.refreshes} refreshes (${Object.entries(focusHour.byRoute).map(([route, count]) => `${route}×${count}`).join(', ')}), ${round((perMinute / 60) * 100, 1)} % of 60/min`,
       '≤ 5 % of the budget', perMinute <= 3);
+  }
+
+  if (apps && !apps.error) {
+    const { account, cold, warm, reExpanded } = apps;
+    const regional = (figures) => Object.entries(figures.byRoute).filter(([route]) => route !== 'searchPullRequests').reduce((sum, [, count]) => sum + count, 0);
+    const limit = 2 * account.regions + 1;
+    add('apps', `${account.regions} regions, ${account.apps} apps, ${account.links} links: repository → app rows, cold`, `${ms(cold.ms)}, ${cold.requests} ${describeRoutes(cold.byRoute)}`, `≤ ${limit} for apps + regions, + PRs, + review apps per linked app`, regional(cold) - (cold.byRoute.reviewApps ?? 0) <= limit);
+    add('apps', '  another repository of the integration (warm)', `${ms(warm.ms)}, ${warm.requests} ${describeRoutes(warm.byRoute)}`, '0 for apps (shared index)', regional(warm) - (warm.byRoute.reviewApps ?? 0) === 0);
+    add('apps', '  the same repository again', `${ms(reExpanded.ms)}, ${reExpanded.requests}`, '0', reExpanded.requests === 0);
+  } else if (apps) {
+    failed('apps', apps);
+  }
+  if (follow && !follow.error) {
+    add('apps', `a followed deployment (${follow.deploymentMs / 1000} s): polls in its first minute`, `${follow.pollsInFirstMinute} (${follow.polls} in all, end seen ${ms(follow.endSeenAfterMs)} late)`, '≤ 20 (a third of 60/min)', follow.pollsInFirstMinute <= 20);
+  } else if (follow) {
+    failed('apps', follow);
   }
   return rows;
 }

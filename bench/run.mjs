@@ -35,19 +35,24 @@ async function main() {
   if (offlineHostAvailable()) {
     const fake = await startFakeApi('default');
     const scaleFake = await startFakeApi('scale');
+    const appsFake = await startFakeApi('apps');
     try {
       const cold = await part('cold starts', () => coldStarts(staged, fake));
       Object.assign(results, cold.error ? { activation: cold } : cold);
-      log('scripted session and scale (the extension as shipped)');
-      const shipped = await part('session and scale', () => sessionAndScale(staged, fake, scaleFake));
-      Object.assign(results, shipped.error ? { session: shipped, scale: shipped, focusHour: shipped } : shipped);
+      log('scripted session, scale and apps (the extension as shipped)');
+      const shipped = await part('session and scale', () => sessionAndScale(staged, fake, scaleFake, appsFake));
+      Object.assign(results, shipped.error ? { session: shipped, scale: shipped, apps: shipped, focusHour: shipped } : shipped);
     } finally {
       await fake.stop();
       await scaleFake.stop();
+      await appsFake.stop();
     }
   } else {
     log('the offline VS Code host is not installed (scripts/install-test-host.sh): no activation, requests or scale figures');
   }
+
+  log('a followed deployment (one minute)');
+  results.follow = await part('follow', () => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'follow.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString()));
 
   results.throughput = await part('throughput', () => ({ runs: throughputRuns() }));
 
@@ -65,8 +70,8 @@ async function main() {
   console.log(`\n${rows.filter((row) => row.met === true).length} targets met, ${missed} missed; figures in bench/results.json`);
 }
 
-async function sessionAndScale(staged, fake, scaleFake) {
-  const { startup, session, scale, focusHour } = await runInHost({
+async function sessionAndScale(staged, fake, scaleFake, appsFake) {
+  const { startup, session, scale, apps, focusHour } = await runInHost({
     extensionPath: STAGED_EXTENSION,
     module: 'session.cjs',
     env: {
@@ -75,9 +80,17 @@ async function sessionAndScale(staged, fake, scaleFake) {
       BENCH_FAKE_CONTROL: fake.control,
       BENCH_SCALE_URL: scaleFake.url,
       BENCH_SCALE_CONTROL: scaleFake.control,
+      BENCH_APPS_URL: appsFake.url,
+      BENCH_APPS_CONTROL: appsFake.control,
     },
   });
-  return { startup, session, focusHour, scale: { ...scale, namespaceRepositories: scaleFake.repositories, accountOrganizations: scaleFake.organizations } };
+  return {
+    startup,
+    session,
+    focusHour,
+    scale: { ...scale, namespaceRepositories: scaleFake.repositories, accountOrganizations: scaleFake.organizations },
+    apps: { ...apps, account: { regions: appsFake.regions, apps: appsFake.apps, links: appsFake.links } },
+  };
 }
 
 /**

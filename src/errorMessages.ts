@@ -4,7 +4,7 @@ import { InvalidSettingError, NotSignedInError } from './auth/session';
 import { SecretStorageUnavailableError } from './auth/tokenStore';
 
 /** What a person can do about a failure; each becomes a button or a tree action. */
-export type RemedyAction = 'signIn' | 'retry' | 'openSettings' | 'openProxySettings' | 'showLog';
+export type RemedyAction = 'signIn' | 'retry' | 'refreshList' | 'openSettings' | 'openProxySettings' | 'showLog';
 
 export interface UserFacingError {
   readonly message: string;
@@ -48,7 +48,8 @@ export function describeError(error: unknown): UserFacingError {
     case 'forbidden':
       return { message: vscode.l10n.t('Scalingo does not allow this action for your account.'), remedies: ['showLog'] };
     case 'notFound':
-      return { message: vscode.l10n.t('Not found on Scalingo: it may have been unlinked or deleted.'), remedies: ['retry'] };
+      // Unlinked elsewhere, most often: retrying the same row would answer 404 forever.
+      return { message: vscode.l10n.t('Not found on Scalingo: it may have been unlinked or deleted.'), remedies: ['refreshList'] };
     case 'validation':
       return { message: error.message, remedies: [] };
     case 'badRequest':

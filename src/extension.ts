@@ -11,6 +11,10 @@ import { searchPullRequests } from './commands/searchPullRequests';
 import { reportIssue } from './commands/reportIssue';
 import { shapeCommands } from './commands/shapeCommands';
 import { ScalingoUriHandler } from './commands/uriHandler';
+import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
+import { createReviewApp } from './commands/createReviewApp';
+import { deployBranch } from './commands/deployBranch';
+import { linkApp } from './commands/linkApp';
 import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
@@ -104,7 +108,19 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
         (scmType) => linkReturn.expect(scmType),
       ),
     ),
-    vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) => unlinkIntegration(session, node, () => tree.refreshAll())),
+    vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) =>
+      unlinkIntegration(
+        session,
+        node,
+        () => tree.refreshAll(),
+        async (integrationId) => {
+          const index = await tree.appLinks.forIntegration(integrationId);
+          // A region that could not be read may hold some: an incomplete list would reassure wrongly.
+          if (index.failures[0]) throw index.failures[0].error;
+          return index.all.map((linked) => linked.appName);
+        },
+      ),
+    ),
     vscode.commands.registerCommand('scalingo.importKeys', (node: unknown) => importKeys(session, node)),
     vscode.commands.registerCommand('scalingo.searchRepositories', (node: unknown) =>
       searchRepositoriesAndAct(session, node, (integration, repository) => tree.revealRepository(integration.id, repository)),
@@ -113,7 +129,29 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.window.registerUriHandler(
       new ScalingoUriHandler(() => vscode.commands.executeCommand(`${INTEGRATIONS_VIEW_ID}.focus`), () => tree.refreshAll(), componentLog(channel, 'commands')),
     ),
+    ...registerAppCommands(session, tree),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets, globalState: context.globalState, clock, focusRefresh, linkReturn };
+}
+
+/** The commands on Scalingo apps (rows under repositories, or the palette). */
+function registerAppCommands(session: ScalingoSession, tree: IntegrationsTreeProvider): vscode.Disposable[] {
+  const changed = (target: { readonly integration: { readonly id: string } }) => tree.appLinksChanged(target.integration.id);
+  const setting = (name: 'autoDeploy' | 'reviewApps', on: boolean) => (node: unknown) =>
+    changeLinkSetting(session, tree.appLinks, node, name, on, changed);
+  return [
+    vscode.commands.registerCommand('scalingo.deployBranch', (node: unknown) => deployBranch(session, tree.appLinks, node, () => undefined)),
+    vscode.commands.registerCommand('scalingo.openApp', (node: unknown) => openApp(session, tree.appLinks, node)),
+    vscode.commands.registerCommand('scalingo.openAppDashboard', (node: unknown) => openAppDashboard(session, tree.appLinks, node)),
+    vscode.commands.registerCommand('scalingo.turnAutoDeployOn', setting('autoDeploy', true)),
+    vscode.commands.registerCommand('scalingo.turnAutoDeployOff', setting('autoDeploy', false)),
+    vscode.commands.registerCommand('scalingo.turnReviewAppsOn', setting('reviewApps', true)),
+    vscode.commands.registerCommand('scalingo.turnReviewAppsOff', setting('reviewApps', false)),
+    vscode.commands.registerCommand('scalingo.unlinkApp', (node: unknown) => unlinkApp(session, tree.appLinks, node, changed)),
+    vscode.commands.registerCommand('scalingo.linkApp', (node: unknown) => linkApp(session, node, (integrationId) => tree.appLinksChanged(integrationId))),
+    vscode.commands.registerCommand('scalingo.createReviewApp', (node: unknown) =>
+      createReviewApp(session, tree.appLinks, node, (integrationId) => tree.appLinksChanged(integrationId)),
+    ),
+  ];
 }

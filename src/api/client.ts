@@ -4,7 +4,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type * as z from 'zod';
-import { BearerTokenSource } from './bearerToken';
+import { abortable, BearerTokenSource } from './bearerToken';
 import { ScalingoError } from './errors';
 import { pullRequestSearchQuery, repositorySearchQuery, type PullRequestQuery, type RepositoryQuery } from './queries';
 import { RequestLimiter, SCALINGO_RATE_LIMIT, type RateLimit } from './requestLimiter';
@@ -12,7 +12,9 @@ import { errorFromResponse, parseBody } from './responses';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import {
   bodies,
+  readIntegrationEntries,
   type Integration,
+  type IntegrationEntry,
   type Organization,
   type PullRequest,
   type Repository,
@@ -21,6 +23,9 @@ import {
 } from './schemas';
 import type { LinkableScmType } from './scmTypes';
 import { HttpTransport, type HttpMethod, type HttpResponse } from './transport';
+import { RegionalClient, type RegionCall, type RegionCaller } from './regional/regionalClient';
+import { judgeRegions } from './regional/regionList';
+import { regionalBodies, type Region } from './regional/schemas';
 
 export interface ApiLog {
   debug(message: string): void;
@@ -52,6 +57,11 @@ export interface RepositoryPage {
   /** The page to ask for next, when the server says there is one. */
   readonly nextPage: number | undefined;
   readonly totalCount: number | undefined;
+  /**
+   * Whether the answer carried `meta.pagination`. The reference documents none for search_repos:
+   * without it, a page as long as the one asked for may be all the server will ever send.
+   */
+  readonly paginated: boolean;
 }
 
 export interface PageRequest {
@@ -66,6 +76,8 @@ interface Call {
   readonly query?: Record<string, string | number>;
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** A regional API's transport; the auth service's when absent. */
+  readonly transport?: HttpTransport;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -81,16 +93,13 @@ export class ScalingoClient {
   private readonly bearer: BearerTokenSource;
   private readonly log: ApiLog;
   private readonly retryPolicy: RetryPolicy;
+  /** One budget per user: the auth service and every region wait their turn here. */
+  private readonly limiter: RequestLimiter;
+  private regionClients: Promise<RegionalClient[]> | undefined;
 
   constructor(private readonly options: ScalingoClientOptions) {
-    this.transport = new HttpTransport({
-      baseUrl: options.baseUrl,
-      userAgent: options.userAgent,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      dispatcher: options.dispatcher,
-      limiter: new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT),
-      maxBodyBytes: options.maxBodyBytes,
-    });
+    this.limiter = new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT);
+    this.transport = this.transportTo(options.baseUrl);
     this.bearer = new BearerTokenSource(this.transport, options.apiToken);
     this.log = options.log ?? silentLog;
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
@@ -102,12 +111,25 @@ export class ScalingoClient {
     return body.user;
   }
 
+  /** The integrations that can be used; a damaged item is left out (and logged). */
   async listIntegrations(signal?: AbortSignal): Promise<Integration[]> {
+    return (await this.listIntegrationEntries(signal)).flatMap((entry) => (entry.ok ? [entry.integration] : []));
+  }
+
+  /** Every item of the list in its order, each readable or not: the tree shows a damaged one as a row. */
+  async listIntegrationEntries(signal?: AbortSignal): Promise<IntegrationEntry[]> {
     const body = await this.call(
       { method: 'GET', path: '/v1/scm_integrations', route: 'GET /v1/scm_integrations', signal },
       bodies.integrationList,
     );
-    return body.scm_integrations;
+    const entries = readIntegrationEntries(body.scm_integrations);
+    for (const entry of entries) {
+      if (!entry.ok) {
+        const { index, id, scmType, fields } = entry.unreadable;
+        this.log.warn(`GET /v1/scm_integrations: item ${index} (id ${id ?? 'none'}, ${scmType ?? 'no type'}) unreadable: ${fields.join(', ')}`);
+      }
+    }
+    return entries;
   }
 
   async getIntegration(id: string, signal?: AbortSignal): Promise<Integration> {
@@ -195,7 +217,7 @@ export class ScalingoClient {
       },
       bodies.repositories,
     );
-    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount };
+    return { repositories: body.repositories, nextPage: body.nextPage, totalCount: body.totalCount, paginated: body.paginated };
   }
 
   async searchPullRequests(id: string, query: PullRequestQuery, signal?: AbortSignal): Promise<PullRequest[]> {
@@ -210,6 +232,65 @@ export class ScalingoClient {
       bodies.pullRequests,
     );
     return body.pull_requests;
+  }
+
+  /** The branches of a repository the integration can read (undocumented route the dashboard uses). */
+  async listBranches(id: string, repositoryFullName: string, signal?: AbortSignal): Promise<string[]> {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `${integrationPath(id)}/branches`,
+        route: 'GET /v1/scm_integrations/:id/branches',
+        query: { repo_name: repositoryFullName },
+        signal,
+      },
+      regionalBodies.branches,
+    );
+    return body.branches.map((branch) => branch.name);
+  }
+
+  /**
+   * A client per Scalingo region, from `GET /v1/regions`, asked once for this client's lifetime
+   * (a session): the list changes rarely. Regions whose address the bearer must not go to are left
+   * out, with a warning in the log. A failed load is not kept, so the next call asks again.
+   */
+  regions(signal?: AbortSignal): Promise<RegionalClient[]> {
+    this.regionClients ??= this.loadRegions().catch((error: unknown) => {
+      this.regionClients = undefined;
+      throw error;
+    });
+    return abortable(this.regionClients, signal);
+  }
+
+  private async loadRegions(): Promise<RegionalClient[]> {
+    const body = await this.call({ method: 'GET', path: '/v1/regions', route: 'GET /v1/regions' }, regionalBodies.regions);
+    return judgeRegions(body.regions, this.options.baseUrl).flatMap(({ region, refusal }) => {
+      if (refusal) {
+        this.log.warn(`region ${region.name} left out: ${refusal}`);
+        return [];
+      }
+      return [new RegionalClient(region, this.callerFor(region))];
+    });
+  }
+
+  private callerFor(region: Region): RegionCaller {
+    const transport = this.transportTo(region.apiUrl);
+    const regional = (call: RegionCall): Call => ({ ...call, route: `${call.route} (${region.name})`, transport });
+    return {
+      json: (call, schema) => this.call(regional(call), schema),
+      empty: (call) => this.callWithoutBody(regional(call)),
+    };
+  }
+
+  private transportTo(baseUrl: string): HttpTransport {
+    return new HttpTransport({
+      baseUrl,
+      userAgent: this.options.userAgent,
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      dispatcher: this.options.dispatcher,
+      limiter: this.limiter,
+      maxBodyBytes: this.options.maxBodyBytes,
+    });
   }
 
   private async call<Schema extends z.ZodType>(call: Call, schema: Schema, secrets: string[] = []): Promise<z.output<Schema>> {
@@ -270,7 +351,7 @@ export class ScalingoClient {
   private async sendAuthorized(call: Call): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       const bearer = await this.bearer.get(call.signal);
-      const response = await this.transport.send({ ...call, authorization: `Bearer ${bearer}` });
+      const response = await (call.transport ?? this.transport).send({ ...call, authorization: `Bearer ${bearer}` });
       this.log.debug(
         `${call.route} → ${response.status} in ${Math.round(response.durationMs)} ms` +
           (response.requestId ? ` (request-id ${response.requestId})` : ''),

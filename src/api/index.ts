@@ -6,3 +6,7 @@ export { createDispatcher } from './dispatcher';
 export type { NetworkSettings } from './dispatcher';
 export { SCALINGO_RATE_LIMIT } from './requestLimiter';
 export type { RateLimit } from './requestLimiter';
+export { followDeployment, DEFAULT_FOLLOW_POLICY } from './regional/followDeployment';
+export type { FollowPolicy } from './regional/followDeployment';
+export type { RegionalClient, NewRepoLink, RepoLinkSettings } from './regional/regionalClient';
+export type { Deployment, LinkedPull, Region, RepoLink, ReviewApp, ScalingoApp } from './regional/schemas';

@@ -47,6 +47,32 @@ export const integrationSchema = z
   }));
 export type Integration = z.output<typeof integrationSchema>;
 
+/**
+ * An item of the integration list that the schema refused: what identifies it, if anything, and
+ * which fields are wrong. Built from the raw item field by field, so the access token never comes along.
+ */
+export interface UnreadableIntegration {
+  readonly index: number;
+  readonly id: string | undefined;
+  readonly scmType: string | undefined;
+  /** The fields that are missing or of the wrong type (`url`, `id`…). */
+  readonly fields: readonly string[];
+}
+
+export type IntegrationEntry = { readonly ok: true; readonly integration: Integration } | { readonly ok: false; readonly unreadable: UnreadableIntegration };
+
+/** Each item on its own: one damaged integration must not hide the others. */
+export function readIntegrationEntries(items: readonly unknown[]): IntegrationEntry[] {
+  return items.map((item, index) => {
+    const parsed = integrationSchema.safeParse(item);
+    if (parsed.success) return { ok: true, integration: parsed.data };
+    const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+    const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '(item)')))];
+    return { ok: false, unreadable: { index, id: text(raw['id']), scmType: text(raw['scm_type']), fields } };
+  });
+}
+
 export const organizationSchema = z.object({
   id: z.number(),
   login: z.string(),
@@ -120,6 +146,8 @@ const paginationSchema = z
   .transform((raw) => {
     const pagination = raw.meta?.pagination;
     return {
+      /** False when the answer has no `meta.pagination`: a full page may then be a cut list. */
+      paginated: pagination !== undefined && pagination !== null,
       nextPage: pagination?.next_page ?? undefined,
       totalCount: pagination?.total_count ?? undefined,
     };
@@ -127,7 +155,8 @@ const paginationSchema = z
 
 export const bodies = {
   exchange: z.object({ token: z.string().min(1) }),
-  integrationList: z.object({ scm_integrations: z.array(integrationSchema) }),
+  /** Items are read one by one (readIntegrationEntries). */
+  integrationList: z.object({ scm_integrations: z.array(z.unknown()) }),
   integration: z.object({ scm_integration: integrationSchema }),
   organizations: z.object({ organizations: z.array(organizationSchema) }).and(paginationSchema),
   repositories: z.object({ repositories: z.array(repositorySchema) }).and(paginationSchema),

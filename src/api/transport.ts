@@ -7,7 +7,7 @@ import undiciRequest from 'undici/lib/api/api-request';
 import { cancelledError, ScalingoError } from './errors';
 import type { RequestLimiter } from './requestLimiter';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
   readonly method: HttpMethod;

@@ -18,23 +18,31 @@ function describe(integration: Integration): string {
   return [platformName(integration.scmType), integration.username, hostOf(integration.url)].filter(Boolean).join(' · ');
 }
 
+/** The names of the Scalingo apps that deploy through an integration (its repository links). */
+export type AppsDeployingThrough = (integrationId: string) => Promise<readonly string[]>;
+
 /**
- * `scalingo.unlinkIntegration`: asks first (modally, naming what goes), then unlinks. A 404 means
- * it was already gone, which is what the user wanted: say so and refresh.
+ * `scalingo.unlinkIntegration`: asks first (modally, naming what goes, and the apps that deploy
+ * through it: the safety check the dashboard lacks), then unlinks. A 404 means it was already
+ * gone, which is what the user wanted: say so and refresh.
  */
-export async function unlinkIntegration(session: ScalingoSession, node: unknown, onChanged: () => void): Promise<boolean> {
+export async function unlinkIntegration(
+  session: ScalingoSession,
+  node: unknown,
+  onChanged: () => void,
+  appsDeployingThrough: AppsDeployingThrough,
+): Promise<boolean> {
   try {
     const integration = await integrationOf(session, node, vscode.l10n.t('Unlink which code host?'));
     if (!integration) return false;
+    const detail = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking which apps deploy through it…') },
+      () => unlinkDetail(integration, appsDeployingThrough),
+    );
     const unlink = vscode.l10n.t('Unlink');
     const confirmed = await vscode.window.showWarningMessage(
       vscode.l10n.t({ message: 'Unlink {0} from your Scalingo account?', args: [describe(integration)], comment: ['{0} names the integration'] }),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'Scalingo apps deployed from this code host stop receiving automatic deployments until it is linked again.',
-        ),
-      },
+      { modal: true, detail },
       unlink,
     );
     if (confirmed !== unlink) return false;
@@ -53,9 +61,36 @@ export async function unlinkIntegration(session: ScalingoSession, node: unknown,
     onChanged();
     return true;
   } catch (error) {
-    showError(error, { retry: () => unlinkIntegration(session, node, onChanged) });
+    showError(error, { retry: () => unlinkIntegration(session, node, onChanged, appsDeployingThrough) });
     return false;
   }
+}
+
+async function unlinkDetail(integration: Integration, appsDeployingThrough: AppsDeployingThrough): Promise<string> {
+  let apps: readonly string[];
+  try {
+    apps = await appsDeployingThrough(integration.id);
+  } catch {
+    // Not knowing must not block the unlink, but the person must know that we do not know.
+    return vscode.l10n.t(
+      'Could not check which Scalingo apps deploy through this code host: their automatic deploys and review apps would stop until it is linked again.',
+    );
+  }
+  if (apps.length === 0) {
+    return vscode.l10n.t('No Scalingo app deploys through this code host.');
+  }
+  const list = [...apps].sort((a, b) => a.localeCompare(b)).join(', ');
+  return apps.length === 1
+    ? vscode.l10n.t({
+        message: '1 app deploys through this integration: {0}. Its automatic deploys and review apps stop until the code host is linked again.',
+        args: [list],
+        comment: ['{0} is an app name'],
+      })
+    : vscode.l10n.t({
+        message: '{0} apps deploy through this integration: {1}. Their automatic deploys and review apps stop until the code host is linked again.',
+        args: [apps.length, list],
+        comment: ['{0} is a count', '{1} lists app names'],
+      });
 }
 
 /** `scalingo.importKeys`: imports the code host's SSH keys into Scalingo and names what arrived. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Integration, Repository } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
+import { namespaceProblem, organizationNamespace } from '../tree/namespaces';
 import { OwnerNode } from '../tree/nodes/ownerNode';
 import { IntegrationNode } from '../tree/nodes/integrationNode';
 import { isGitLab, platformName } from '../tree/platforms';
@@ -52,7 +53,7 @@ export async function searchRepositories(session: ScalingoSession, node?: unknow
 }
 
 async function scopeOf(session: ScalingoSession, node: unknown): Promise<RepositorySearchScope | undefined> {
-  if (node instanceof OwnerNode) return { integration: node.integration, owner: node.login };
+  if (node instanceof OwnerNode) return { integration: node.integration, owner: node.namespace };
   if (node instanceof IntegrationNode) return { integration: node.integration };
   const integration = await pickIntegration(session, vscode.l10n.t('Search repositories on which code host?'));
   return integration && { integration };
@@ -101,11 +102,13 @@ export function pickRepository(
   pick.placeholder = vscode.l10n.t('Type words from a repository name or description');
   refreshChrome();
 
+  // What an empty search lists: the integration user's own repositories, when a search can name them.
+  const ownNamespace = integration.username && namespaceProblem(integration.username) === undefined ? integration.username : undefined;
   const search = new LiveSearch<Repository>(
     pick,
     async (text, signal) => {
       const client = await session.client();
-      const user = owner ?? (text.trim() ? undefined : integration.username);
+      const user = owner ?? (text.trim() ? undefined : ownNamespace);
       const page = await client.searchRepositories(integration.id, { keywords: text, includeForks: withForks, user }, { perPage: RESULTS_PER_SEARCH }, signal);
       return page.repositories;
     },
@@ -118,10 +121,10 @@ export function pickRepository(
     }),
     vscode.l10n.t('No repository matches. Try other words, or include forks.'),
     {
-      idleLabel: () => (owner || integration.username ? undefined : vscode.l10n.t('Type words from a repository name or description')),
+      idleLabel: () => (owner || ownNamespace ? undefined : vscode.l10n.t('Type words from a repository name or description')),
       groupOf: () =>
-        !pick.value.trim() && !owner && integration.username
-          ? vscode.l10n.t({ message: 'Repositories of {0} (type to search everywhere)', args: [integration.username], comment: ['{0} is a user name'] })
+        !pick.value.trim() && !owner && ownNamespace
+          ? vscode.l10n.t({ message: 'Repositories of {0} (type to search everywhere)', args: [ownNamespace], comment: ['{0} is a user name'] })
           : undefined,
     },
   );
@@ -140,18 +143,24 @@ export function pickRepository(
     try {
       const client = await session.client();
       const organizations = await client.listOrganizations(integration.id, session.signal);
+      // Shown by name, searched by path (namespaces.ts); a namespace with spaces could not be searched.
       const gitLab = isGitLab(integration.scmType);
+      const searchable = (path: string) => namespaceProblem(path) === undefined;
+      const organizationChoices = organizations
+        .map((organization) => ({ name: organization.login, path: organizationNamespace(organization) }))
+        .filter(({ path }) => searchable(path))
+        .map(({ name, path }) => ({ label: `$(organization) ${name}`, description: path === name ? '' : path, login: path }));
       const choices: (ResultItem<Repository> & { login?: string })[] = [
-        ...(integration.username
+        ...(integration.username && searchable(integration.username)
           ? [
               { label: vscode.l10n.t('You'), kind: vscode.QuickPickItemKind.Separator },
               { label: `$(account) ${integration.username}`, login: integration.username },
             ]
           : []),
-        ...(organizations.length > 0
+        ...(organizationChoices.length > 0
           ? [{ label: gitLab ? vscode.l10n.t('Groups') : vscode.l10n.t('Organizations'), kind: vscode.QuickPickItemKind.Separator }]
           : []),
-        ...organizations.map((organization) => ({ label: `$(organization) ${organization.login}`, login: organization.login })),
+        ...organizationChoices,
       ];
       pick.items = choices;
     } catch (error) {

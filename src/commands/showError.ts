@@ -14,6 +14,7 @@ export function showError(error: unknown, handlers: { retry?: () => unknown } = 
   const buttons = new Map<string, () => unknown>();
   for (const remedy of remedies) {
     if (remedy === 'retry' && handlers.retry) buttons.set(vscode.l10n.t('Retry'), handlers.retry);
+    if (remedy === 'refreshList') buttons.set(vscode.l10n.t('Refresh the List'), () => vscode.commands.executeCommand('scalingo.refresh'));
     if (remedy === 'signIn') buttons.set(vscode.l10n.t('Sign In'), () => vscode.commands.executeCommand('scalingo.signIn'));
     if (remedy === 'openSettings') {
       buttons.set(vscode.l10n.t('Open Settings'), () => vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_FILTER));

@@ -4,6 +4,8 @@ import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
 import { Disposable } from '../util/disposable';
+import { AppLinkIndexes } from './appLinkIndex';
+import { namespaceOfRepository } from './namespaces';
 import { AccountNode } from './nodes/accountNode';
 import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
@@ -14,6 +16,9 @@ import type { TreeShape } from './treeShape';
 import type { TreeContext, TreeNode } from './treeNode';
 
 export const INTEGRATIONS_VIEW_ID = 'scalingo.integrations';
+
+/** Reveal pages at most this far (2,000 repositories at 50 a page, 40 requests) before it gives up. */
+const REVEAL_MAX_PAGES = 40;
 
 /**
  * The "SCM Integrations" view. Delegates to the nodes (`(element ?? root).getChildren()`), shows
@@ -43,6 +48,10 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       session,
       log,
       shape,
+      appLinks: new AppLinkIndexes(
+        () => session.client(),
+        () => session.signal,
+      ),
       changed: (node) => this.changedEmitter.fire(node),
       withProgress: async (work) => {
         this.loadsInFlight++;
@@ -105,13 +114,27 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   refreshAll(): void {
     this.lastLoadedAt = this.clock.now();
     this.context.setMessage(undefined);
+    this.context.appLinks.clear();
     this.root.refresh();
   }
 
   /** A node's own refresh; on an error row (its inline Retry), the refresh of the node that failed. */
   refreshNode(node: TreeNode): void {
     const target = node instanceof ParentNode ? node : node.parent;
+    // A repository's refresh also rereads which apps deploy from it (its integration's links).
+    if (target instanceof RepositoryNode) this.context.appLinks.invalidate(target.integration.id);
     if (target instanceof ParentNode) target.refresh();
+  }
+
+  /** A link of this integration changed (linked, unlinked, a setting): its rows reload their apps. */
+  appLinksChanged(integrationId: string): void {
+    this.context.appLinks.invalidate(integrationId);
+    for (const row of this.context.appLinks.rowsOf(integrationId)) if (row instanceof ParentNode) row.refresh();
+  }
+
+  /** Shared with the commands: the palette's app picks read the same index as the tree. */
+  get appLinks(): AppLinkIndexes {
+    return this.context.appLinks;
   }
 
   /** A "Load more…" row: the next page of its parent. */
@@ -128,21 +151,49 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     return true;
   }
 
-  /** Walks integration → owner → repository, loading what is needed, and selects the repository. */
-  async revealRepository(integrationId: string, repository: Repository): Promise<boolean> {
+  /**
+   * Walks integration → owner → repository, loading what is needed, and selects the repository.
+   * One on a page not loaded yet is paged to (at most REVEAL_MAX_PAGES pages, with a cancellable
+   * progress notification; `token` cancels too).
+   */
+  async revealRepository(integrationId: string, repository: Repository, token?: vscode.CancellationToken): Promise<boolean> {
     const integration = (await this.getChildren()).find(
       (child): child is IntegrationNode => child instanceof IntegrationNode && child.integration.id === integrationId,
     );
     if (!integration) return false;
-    const ownerLogin = repository.fullName.split('/')[0]?.toLowerCase();
+    // By path: `platform/backend/orders-api` lives in `platform/backend`, not in `platform`.
+    const namespace = namespaceOfRepository(repository.fullName).toLowerCase();
     const owner = (await integration.getChildren()).find(
-      (child): child is OwnerNode => child instanceof OwnerNode && child.login.toLowerCase() === ownerLogin,
+      (child): child is OwnerNode => child instanceof OwnerNode && child.namespace.toLowerCase() === namespace,
     );
     if (!owner) return false;
-    const node = (await owner.getChildren()).find((child) => child instanceof RepositoryNode && child.repository.id === repository.id);
+    await owner.getChildren();
+    const node = owner.loadedRepository(repository.id) ?? (await this.pageTo(owner, repository, token));
     if (!node || !this.view) return false;
     await this.view.reveal(node, { select: true, focus: true });
     return true;
+  }
+
+  private async pageTo(owner: OwnerNode, repository: Repository, token: vscode.CancellationToken | undefined): Promise<RepositoryNode | undefined> {
+    if (!owner.hasMore || token?.isCancellationRequested) return undefined;
+    const title = vscode.l10n.t({
+      message: 'Looking for {0} in the view…',
+      args: [repository.fullName],
+      comment: ['{0} is owner/name'],
+    });
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, shown) => {
+      const cancelled = () => shown.isCancellationRequested || token?.isCancellationRequested === true;
+      for (let pages = 0; pages < REVEAL_MAX_PAGES && owner.hasMore && !cancelled(); pages++) {
+        if (!(await owner.loadMore())) return undefined;
+        const found = owner.loadedRepository(repository.id);
+        if (found) return found;
+        progress.report({
+          message: vscode.l10n.t({ message: '{0} pages loaded', args: [pages + 1], comment: ['{0} is a count'] }),
+          increment: 100 / REVEAL_MAX_PAGES,
+        });
+      }
+      return undefined;
+    });
   }
 
   /**
@@ -183,6 +234,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
     this.lastLoadedAt = undefined;
+    this.context.appLinks.clear();
     this.root = this.createRoot();
     void this.syncSignedIn();
     this.context.setMessage(undefined);

@@ -1,5 +1,6 @@
 import type { Integration } from '../api/publicTypes';
 import { webUrl } from '../util/urls';
+import { encodePath } from './namespaces';
 
 /** A node a person can open in the browser or copy the address of. */
 export interface HasWebUrl {
@@ -11,12 +12,13 @@ export function hasWebUrl(node: unknown): node is HasWebUrl {
 }
 
 /**
- * The web page of a user or organization/group. The API's organization `url` is an API address
- * (api.github.com/orgs/…), so the page is built from the integration's host instead.
+ * The web page of a user or organization/group, by its namespace path (`platform/backend` keeps its
+ * slash). The API's organization `url` is an API address (api.github.com/orgs/…), so the page is
+ * built from the integration's host instead.
  */
-export function ownerPageUrl(integration: Integration, login: string): string | undefined {
+export function ownerPageUrl(integration: Integration, namespace: string): string | undefined {
   const base = integrationWebBase(integration);
-  return base && `${base}/${encodeURIComponent(login)}`;
+  return base && `${base}/${encodePath(namespace)}`;
 }
 
 /** Where the integration's repositories live on the web, without a trailing slash. */

@@ -1,17 +1,22 @@
 /**
  * A believable account for demos, screenshots and benchmarks: the default seed's people with
  * several organizations each, dozens of repositories and open and closed pull requests. As in the
- * default seed, the self-hosted GitLab has no groups, so the UI shows its hint. Deterministic:
+ * default seed, the self-hosted GitLab has no groups, so the UI shows its hint, and the awkward shapes
+ * of real accounts are here: an organization whose display name is not its path, GitLab subgroups. Deterministic:
  * same names, ids and pull requests on every run (the screenshots expand GitHub → ada-lovelace →
  * scalingo-app and GitLab → grace-hopper → compiler).
  */
 import { aKey, aPullRequest, aRepository, anIntegration, anOrganization } from './builders';
 import { DEFAULT_SEED_USER } from './defaultSeed';
 import type { FakeIntegration, FakeOrganization, FakePullRequest, FakePullRequestState, FakeRepository } from './model';
+import { demoRegions } from './regional/demoRegions';
 import type { FakeSeed } from './seed';
 
 interface Namespace {
+  /** The namespace path (a GitLab subgroup's is `group/subgroup`). */
   readonly owner: string;
+  /** An organization's display name when it is not its path, as GitHub allows. */
+  readonly displayName?: string;
   /** The organization's description; absent for the user's own namespace. */
   readonly organization?: string | null;
   readonly repositories: readonly RepositorySpec[];
@@ -99,6 +104,15 @@ const GITHUB: readonly Namespace[] = [
     ],
   },
   {
+    owner: 'women-in-computing',
+    displayName: 'Women in Computing',
+    organization: 'A display name that is not the path',
+    repositories: [
+      { name: 'mentoring', description: 'Pairs mentors and students' },
+      { name: 'conference-site', description: 'The yearly conference' },
+    ],
+  },
+  {
     owner: 'lovelace-foundation',
     organization: 'Grants for women in computing',
     repositories: [
@@ -137,6 +151,19 @@ const GITLAB: readonly Namespace[] = [
       { name: 'payroll-batch', description: 'Nightly payroll batch, now on Scalingo' },
       { name: 'report-generator', description: 'Monthly reports as PDF' },
       { name: 'copybook-parser', description: 'Parses COBOL copybooks into JSON schemas' },
+    ],
+  },
+  {
+    owner: 'platform',
+    organization: 'Platform team',
+    repositories: [{ name: 'infra', description: 'Terraform for every environment' }],
+  },
+  {
+    owner: 'platform/backend',
+    organization: 'Backend services, a subgroup',
+    repositories: [
+      { name: 'orders-api', description: 'Orders, in a subgroup' },
+      { name: 'billing-worker', description: 'Invoices every night' },
     ],
   },
   {
@@ -191,16 +218,16 @@ const GITLAB_SELF_HOSTED: readonly Namespace[] = [
 ];
 
 export function demoSeed(): FakeSeed {
+  const integrations = [
+    integration('github', 'https://github.com', 'ada-lovelace', '1815', GITHUB, ['laptop', 'workstation']),
+    integration('gitlab', 'https://gitlab.com', 'grace-hopper', '1906', GITLAB, ['thinkpad']),
+    integration('github-enterprise', 'https://ghe.example.com', 'alan-turing', '8', GITHUB_ENTERPRISE, []),
+    integration('gitlab-self-hosted', 'https://code.example.org/gitlab', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, ['apollo']),
+  ];
   return {
     user: DEFAULT_SEED_USER,
-    integrations: [
-      integration('github', 'https://github.com', 'ada-lovelace', '1815', GITHUB, ['laptop', 'workstation']),
-      integration('gitlab', 'https://gitlab.com', 'grace-hopper', '1906', GITLAB, ['thinkpad']),
-      integration('github-enterprise', 'https://ghe.example.com', 'alan-turing', '8', GITHUB_ENTERPRISE, []),
-      integration('gitlab-self-hosted', 'https://gitlab.example.org', 'margaret-hamilton', '42', GITLAB_SELF_HOSTED, [
-        'apollo',
-      ]),
-    ],
+    integrations,
+    regions: demoRegions(integrations),
     // Imported earlier from GitHub: a new import brings only the workstation key.
     keys: [{ ...aKey({ name: 'laptop' }), name: 'github-laptop' }],
   };
@@ -241,7 +268,7 @@ function integration(
 function organizationOf(namespace: Namespace): FakeOrganization[] {
   return namespace.organization === undefined
     ? []
-    : [anOrganization({ login: namespace.owner, description: namespace.organization })];
+    : [anOrganization({ login: namespace.displayName ?? namespace.owner, path: namespace.owner, description: namespace.organization })];
 }
 
 /**

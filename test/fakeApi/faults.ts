@@ -9,6 +9,8 @@ import type { RouteName } from './routes';
 export interface FaultRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly path: string;
+  /** The region whose server received it; undefined for the auth service. */
+  readonly region: string | undefined;
 }
 
 export interface Fault {

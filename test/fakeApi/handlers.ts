@@ -6,7 +6,7 @@ import { validateLink } from './linkValidation';
 import type { FakeIntegration, FakePullRequest, FakeRepository } from './model';
 import { paginate } from './pagination';
 import { errorReply, jsonReply, noContent, resourceNotFound, type Reply } from './reply';
-import type { RouteName } from './routes';
+import type { AuthRouteName } from './routes';
 import { matchesEveryKeyword, parseSearchQuery, sameLogin } from './searchQuery';
 import type { FakeScalingoState } from './state';
 import {
@@ -31,7 +31,16 @@ export interface RouteContext {
   readonly refusedAccessTokenPrefixes: readonly string[];
   /** What search_repos does with an empty `query` (undocumented: the reference calls it the search). */
   readonly emptySearchQuery: 'accept' | 'refuse';
+  /** See FakeScalingoOptions.searchReposPagination. */
+  readonly searchReposPagination: SearchReposPagination;
 }
+
+/**
+ * The published reference documents no pagination for search_repos. `meta`: pages like the routes
+ * that do (page, per_page, meta.pagination). `none`: an API that does not page this route: the
+ * first `per_page` results (default 30), `page` ignored, no `meta`.
+ */
+export type SearchReposPagination = 'meta' | 'none';
 
 type RouteHandler = (context: RouteContext) => Reply;
 
@@ -39,7 +48,7 @@ type RouteHandler = (context: RouteContext) => Reply;
 const ORGANIZATIONS_PER_PAGE = 20;
 const REPOSITORIES_PER_PAGE = 30;
 
-export const handlers: Readonly<Record<Exclude<RouteName, 'exchange'>, RouteHandler>> = {
+export const handlers: Readonly<Record<Exclude<AuthRouteName, 'exchange' | 'regions'>, RouteHandler>> = {
   self: ({ state }) => jsonReply(200, { user: userJson(state.user) }),
 
   keys: ({ state }) => jsonReply(200, { keys: state.keys.map((key) => keyJson(key, state.user)) }),
@@ -67,9 +76,16 @@ export const handlers: Readonly<Record<Exclude<RouteName, 'exchange'>, RouteHand
     jsonReply(201, { keys: state.importKeys(integration, now).map((key) => keyJson(key, state.user)) }),
   ),
 
-  searchRepos: withIntegration((integration, { query, emptySearchQuery }) => {
+  searchRepos: withIntegration((integration, { query, searchReposPagination, emptySearchQuery }) => {
     if (emptySearchQuery === 'refuse' && !query['query']?.trim()) return jsonReply(422, { errors: { query: ["can't be blank"] } });
-    const page = paginate(searchRepositories(integration, query['query']), query, REPOSITORIES_PER_PAGE);
+    const found = searchRepositories(integration, query['query']);
+    if (searchReposPagination === 'none') {
+      const { page: _ignored, ...firstPage } = query;
+      const cut = paginate(found, firstPage, REPOSITORIES_PER_PAGE);
+      if (!cut.ok) return cut.reply;
+      return jsonReply(200, { repositories: cut.items.map((repository) => repositoryJson(repository, integration)) });
+    }
+    const page = paginate(found, query, REPOSITORIES_PER_PAGE);
     if (!page.ok) return page.reply;
     return jsonReply(200, {
       repositories: page.items.map((repository) => repositoryJson(repository, integration)),

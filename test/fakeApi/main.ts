@@ -27,11 +27,14 @@ async function main(): Promise<void> {
     port,
     seed: values.seed,
     apiTokens: [DEMO_API_TOKEN],
+    // A person watching the demo sees each status for a moment: about 6 s a deployment.
+    deploymentStepMs: 1500,
     // Method, path and status only: headers and bodies carry tokens.
     onRequest: (request) => console.log(`${request.method} ${request.path} → ${request.status || 'no answer'}`),
   });
   console.log(`fake Scalingo API (${values.seed} data) on ${api.url}`);
   console.log(`API token: ${api.apiToken}`);
+  for (const region of api.state.regional.regions) console.log(`region ${region.name} on ${api.regionUrl(region.name)}`);
 
   const stop = (): void => {
     void api.close().then(() => console.log('stopped'));

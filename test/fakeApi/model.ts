@@ -32,17 +32,27 @@ export interface FakeIntegration {
   pullRequests: FakePullRequest[];
   /** Keys registered on the code host, candidates for import_keys. */
   keys: FakeSshKey[];
+  /**
+   * Damaged data, as list and show send it: fields replaced (`url: null`) or left out (`id`). The
+   * record itself stays whole, so the fake's own routes still find it.
+   */
+  damage?: { readonly set?: Readonly<Record<string, unknown>>; readonly omit?: readonly string[] };
 }
 
 export interface FakeOrganization {
   id: number;
+  /** What the code host shows: GitHub's display name can differ from the path ("Another Organization"). */
   login: string;
+  /** The namespace in URLs and `user:` (GitHub's org path, GitLab's full group path); defaults to `login`. */
+  path?: string;
+  /** Overrides the API URL the answer carries; `null` sends `"url": null` (damaged data). */
+  url?: string | null;
   description: string | null;
 }
 
 export interface FakeRepository {
   id: number;
-  /** A user's or an organization's login: the first half of the full name. */
+  /** The namespace path: a user's login, a GitHub organization's path, a GitLab group's full path. */
   owner: string;
   name: string;
   description: string | null;

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   readonly authorization: string | undefined;
   /** Parsed JSON, the raw text when it is not JSON, undefined when empty. */
   readonly body: unknown;
+  /** The region whose server received it; undefined for the auth service. */
+  readonly region: string | undefined;
   /** undefined when no route matched (the 404 and 405 answers). */
   readonly route: RouteName | undefined;
   /** 0 while pending, and for good when no answer was sent (dropped, or the client went away). */

@@ -1,11 +1,14 @@
+import type { RegionalRouteName } from './regional/routes';
+
 /**
  * The route table of the fake: the README's routes plus users/self, keys and branches. Matching
  * tells apart an unknown path (404) from a known path called with the wrong method (405), the
  * difference a client developer needs when a request goes nowhere.
  */
 
-export type RouteName =
+export type AuthRouteName =
   | 'exchange'
+  | 'regions'
   | 'self'
   | 'keys'
   | 'list'
@@ -18,13 +21,16 @@ export type RouteName =
   | 'searchPullRequests'
   | 'branches';
 
+/** Every route of the fake, the auth service's and the regions' (regional/routes.ts). */
+export type RouteName = AuthRouteName | RegionalRouteName;
+
 export type RouteMatch =
-  | { readonly kind: 'route'; readonly route: RouteName; readonly integrationId: string | undefined }
+  | { readonly kind: 'route'; readonly route: AuthRouteName; readonly integrationId: string | undefined }
   | { readonly kind: 'methodNotAllowed'; readonly allowed: readonly string[] }
   | { readonly kind: 'notFound' };
 
 interface RouteDefinition {
-  readonly route: RouteName;
+  readonly route: AuthRouteName;
   readonly method: string;
   /** The first capture group, when present, is the integration id. */
   readonly path: RegExp;
@@ -34,6 +40,7 @@ const ID = '([^/]+)';
 
 const ROUTES: readonly RouteDefinition[] = [
   { route: 'exchange', method: 'POST', path: /^\/v1\/tokens\/exchange$/u },
+  { route: 'regions', method: 'GET', path: /^\/v1\/regions$/u },
   { route: 'self', method: 'GET', path: /^\/v1\/users\/self$/u },
   { route: 'keys', method: 'GET', path: /^\/v1\/keys$/u },
   { route: 'list', method: 'GET', path: /^\/v1\/scm_integrations$/u },

@@ -6,12 +6,15 @@ import { aUser } from './builders';
 import { defaultSeed } from './defaultSeed';
 import { demoSeed } from './demoSeed';
 import type { FakeIntegration, FakeSshKey, FakeUser } from './model';
+import type { FakeRegion } from './regional/model';
 
 export interface FakeSeed {
   user: FakeUser;
   integrations: FakeIntegration[];
   /** SSH keys already on the Scalingo account. */
   keys?: FakeSshKey[];
+  /** Scalingo's regions and their apps; each is served by its own loopback server. */
+  regions?: FakeRegion[];
 }
 
 export type SeedOption = 'empty' | 'default' | 'demo' | FakeSeed;

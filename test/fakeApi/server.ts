@@ -12,20 +12,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { exchange, refuseUnlessBearer } from './authentication';
 import { BearerIssuer } from './bearer';
 import { FaultPlan, faultReply, type Fault } from './faults';
-import { handlers } from './handlers';
+import { handlers, type SearchReposPagination } from './handlers';
 import { DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES } from './linkValidation';
-import { errorReply, writeReply, type Reply } from './reply';
+import { errorReply, jsonReply, writeReply, type Reply } from './reply';
 import { RequestLog, type RecordedRequest } from './requestLog';
 import { matchRoute, type RouteMatch, type RouteName } from './routes';
 import { resolveSeed, type SeedOption } from './seed';
 import { FakeScalingoState } from './state';
+import { regionalHandlers } from './regional/handlers';
+import { matchRegionalRoute, type RegionalRouteMatch } from './regional/routes';
 
 // The types of this class's signatures, so a test imports everything it needs from this file.
 export { faults } from './faults';
 export type { Fault, FaultRequest } from './faults';
 export type { RecordedRequest } from './requestLog';
 export type { RouteName } from './routes';
+export type { SearchReposPagination } from './handlers';
 export type { FakeSeed, SeedOption } from './seed';
+
+/** Which service a request reached: the auth service, or one region's API. */
+type Service = { readonly kind: 'auth' } | { readonly kind: 'region'; readonly name: string };
 
 export interface FakeScalingoOptions {
   /** API tokens the exchange accepts; default `['tk-us-test-token']`. */
@@ -44,6 +50,8 @@ export interface FakeScalingoOptions {
    * fake always did) or 'refuse' (422 `query can't be blank`).
    */
   readonly emptySearchQuery?: 'accept' | 'refuse';
+  /** Whether search_repos pages with meta.pagination (default) or not at all; tests can change it on `behaviour`. */
+  readonly searchReposPagination?: SearchReposPagination;
   /** Default 0: a free port. */
   readonly port?: number;
   /** Serve https with this PEM key and certificate (certificate and proxy tests); `url` says https. */
@@ -52,6 +60,8 @@ export interface FakeScalingoOptions {
   readonly clock?: () => number;
   /** Called once per request when its outcome is known (the CLI prints a line per request). */
   readonly onRequest?: (request: RecordedRequest) => void;
+  /** How long each deployment status lasts (queued, building, pushing, starting); default 1000 ms. */
+  readonly deploymentStepMs?: number;
 }
 
 export const DEFAULT_API_TOKEN = 'tk-us-test-token';
@@ -61,6 +71,8 @@ export class FakeScalingoApi {
   readonly state: FakeScalingoState;
   /** The first accepted API token, for tests and the demo to sign in with. */
   readonly apiToken: string;
+  /** How the server answers where the API's behaviour is undocumented; a test may switch it. */
+  readonly behaviour: { searchReposPagination: SearchReposPagination };
 
   private readonly bearers: BearerIssuer;
   private readonly faultPlan = new FaultPlan();
@@ -70,6 +82,9 @@ export class FakeScalingoApi {
   private closing: Promise<void> | undefined;
   private readonly clock = (): number => (this.options.clock ?? Date.now)();
 
+  /** Each seeded region's own server and its base URL, announced by `GET /v1/regions`. */
+  private readonly regionServers: { readonly name: string; readonly server: Server; readonly url: string }[] = [];
+
   private constructor(
     private readonly server: Server,
     /** `http://127.0.0.1:<port>` (https with the `tls` option), without a trailing slash. */
@@ -78,22 +93,30 @@ export class FakeScalingoApi {
   ) {
     const apiTokens = options.apiTokens ?? [DEFAULT_API_TOKEN];
     this.apiToken = apiTokens[0] ?? DEFAULT_API_TOKEN;
-    this.state = new FakeScalingoState(resolveSeed(options.seed ?? 'default', options.accessTokenCanary));
+    this.behaviour = { searchReposPagination: options.searchReposPagination ?? 'meta' };
+    this.state = new FakeScalingoState(resolveSeed(options.seed ?? 'default', options.accessTokenCanary), this.clock, options.deploymentStepMs ?? 1000);
     this.bearers = new BearerIssuer(apiTokens, options.bearerLifetimeSeconds ?? 3600, this.state.user.id, this.clock);
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response));
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response, { kind: 'auth' }));
   }
 
   static async start(options: FakeScalingoOptions = {}): Promise<FakeScalingoApi> {
-    const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const { port } = server.address() as AddressInfo;
-    return new FakeScalingoApi(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, options);
+    const { server, url } = await listen(options, options.port ?? 0);
+    const api = new FakeScalingoApi(server, url, options);
+    for (const region of api.state.regional.regions) {
+      const regional = await listen(options, 0);
+      regional.server.on('request', (request: IncomingMessage, response: ServerResponse) =>
+        void api.handle(request, response, { kind: 'region', name: region.name }),
+      );
+      api.regionServers.push({ name: region.name, ...regional });
+    }
+    return api;
+  }
+
+  /** The base URL of a region's API, as `GET /v1/regions` announces it. */
+  regionUrl(name: string): string {
+    const found = this.regionServers.find((region) => region.name === name);
+    if (!found) throw new Error(`The fake API has no region ${name}.`);
+    return found.url;
   }
 
   get requests(): readonly RecordedRequest[] {
@@ -136,21 +159,42 @@ export class FakeScalingoApi {
     this.faultPlan.clear();
   }
 
+  private regionsJson() {
+    return this.state.regional.regions.map((region) => ({
+      name: region.name,
+      display_name: region.display_name,
+      api: this.regionUrl(region.name),
+      dashboard: region.dashboard,
+      database_api: `${this.regionUrl(region.name)}/db`,
+      ssh: `ssh.${region.name}.scalingo.test:22`,
+      default: region.default,
+    }));
+  }
+
   /** Stops listening and closes every connection, keep-alive ones included, so mocha can exit. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve, reject) => {
       this.lifetime.abort();
-      this.server.close((error) => (error ? reject(error) : resolve()));
-      this.server.closeAllConnections();
+      const servers = [this.server, ...this.regionServers.map((region) => region.server)];
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((closed, failed) => {
+              server.close((error) => (error ? failed(error) : closed()));
+              server.closeAllConnections();
+            }),
+        ),
+      ).then(() => resolve(), reject);
     });
     return this.closing;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async handle(request: IncomingMessage, response: ServerResponse, service: Service): Promise<void> {
     response.setHeader('x-request-id', randomUUID());
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
-    const match = matchRoute(method, url.pathname);
+    const match: RouteMatch | RegionalRouteMatch =
+      service.kind === 'auth' ? matchRoute(method, url.pathname) : matchRegionalRoute(method, url.pathname);
     let rawBody: string;
     try {
       rawBody = await readBody(request);
@@ -164,6 +208,7 @@ export class FakeScalingoApi {
       query: Object.fromEntries(url.searchParams),
       authorization: request.headers.authorization,
       body: body.ok ? body.value : rawBody,
+      region: service.kind === 'region' ? service.name : undefined,
       route: match.kind === 'route' ? match.route : undefined,
       status: 0,
       at: this.clock(),
@@ -176,7 +221,7 @@ export class FakeScalingoApi {
         request.socket.destroy();
         return;
       }
-      const reply = (fault && faultReply(fault)) ?? this.routeReply(match, entry, body.ok);
+      const reply = (fault && faultReply(fault)) ?? this.routeReply(match, entry, body.ok, service);
       if (response.destroyed) return;
       writeReply(response, reply, { truncate: fault?.truncate ?? false });
       entry.status = reply.status;
@@ -208,7 +253,7 @@ export class FakeScalingoApi {
   }
 
   /** Unknown path, wrong method, malformed body, missing bearer, then the route itself. */
-  private routeReply(match: RouteMatch, entry: RecordedRequest, bodyIsJson: boolean): Reply {
+  private routeReply(match: RouteMatch | RegionalRouteMatch, entry: RecordedRequest, bodyIsJson: boolean, service: Service): Reply {
     if (match.kind === 'notFound') return errorReply(404, 'not found');
     if (match.kind === 'methodNotAllowed') {
       return errorReply(405, 'method not allowed', { allow: match.allowed.join(', ') });
@@ -217,6 +262,13 @@ export class FakeScalingoApi {
     if (match.route === 'exchange') return exchange(entry.authorization, this.bearers);
     const refusal = refuseUnlessBearer(entry.authorization, this.bearers);
     if (refusal) return refusal;
+    const now = new Date(this.clock()).toISOString();
+    if ('params' in match) {
+      const region = service.kind === 'region' ? this.state.regional.region(service.name) : undefined;
+      if (!region) return errorReply(404, 'not found');
+      return regionalHandlers[match.route]({ state: this.state, region, params: match.params, query: entry.query, body: entry.body, now });
+    }
+    if (match.route === 'regions') return jsonReply(200, { regions: this.regionsJson() });
     return handlers[match.route]({
       state: this.state,
       integrationId: match.integrationId,
@@ -225,8 +277,23 @@ export class FakeScalingoApi {
       now: new Date(this.clock()).toISOString(),
       refusedAccessTokenPrefixes: this.options.refusedAccessTokenPrefixes ?? DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES,
       emptySearchQuery: this.options.emptySearchQuery ?? 'accept',
+      searchReposPagination: this.behaviour.searchReposPagination,
     });
   }
+}
+
+/** Listens on a free loopback port (or `port`), https when the options carry a certificate. */
+async function listen(options: FakeScalingoOptions, port: number): Promise<{ server: Server; url: string }> {
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return { server, url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${bound}` };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

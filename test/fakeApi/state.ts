@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { aRepository, anIntegration, anOrganization, aKey, avatarUrl } from './builders';
 import type { FakeIntegration, FakeOrganization, FakeRepository, FakeSshKey, FakeUser } from './model';
+import { FakeRegionalState } from './regional/state';
 import type { FakeSeed } from './seed';
 
 /** What the link route accepted, already validated. */
@@ -19,13 +20,16 @@ export class FakeScalingoState {
   readonly user: FakeUser;
   private readonly linked: FakeIntegration[];
   private readonly accountKeys: FakeSshKey[];
+  /** The regions' apps, links, deployments and review apps. */
+  readonly regional: FakeRegionalState;
 
-  constructor(seed: FakeSeed) {
+  constructor(seed: FakeSeed, clock: () => number = Date.now, deploymentStepMs = 1000) {
     // A copy: a seed object shared between tests must not carry one test's changes into the next.
     const copy = structuredClone(seed);
     this.user = copy.user;
     this.linked = [...copy.integrations];
     this.accountKeys = [...(copy.keys ?? [])];
+    this.regional = new FakeRegionalState(copy.regions ?? [], clock, deploymentStepMs);
   }
 
   get integrations(): readonly FakeIntegration[] {

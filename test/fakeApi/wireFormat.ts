@@ -11,8 +11,10 @@ import type {
   FakeUser,
 } from './model';
 
-export function integrationJson(integration: FakeIntegration, user: FakeUser) {
-  return { ...linkedIntegrationJson(integration, user), access_token: integration.access_token };
+export function integrationJson(integration: FakeIntegration, user: FakeUser): Record<string, unknown> {
+  const json: Record<string, unknown> = { ...linkedIntegrationJson(integration, user), access_token: integration.access_token, ...integration.damage?.set };
+  for (const field of integration.damage?.omit ?? []) delete json[field];
+  return json;
 }
 
 /** The link route's 201 answer: the published reference omits `access_token` there. */
@@ -87,11 +89,16 @@ function isGitLab(integration: FakeIntegration): boolean {
   return integration.scm_type.startsWith('gitlab');
 }
 
-/** An API URL, as the README warns: the client must not offer it as a page to open. */
-function organizationApiUrl(organization: FakeOrganization, integration: FakeIntegration): string {
+/**
+ * An API URL, as the README warns: the client must not offer it as a page to open. GitHub's names
+ * the organization's path (which its display name may not be); GitLab's names the group's number.
+ */
+function organizationApiUrl(organization: FakeOrganization, integration: FakeIntegration): string | null {
+  if (organization.url !== undefined) return organization.url;
+  const path = organization.path ?? organization.login;
   if (isGitLab(integration)) return `${integration.url}/api/v4/groups/${organization.id}`;
-  if (integration.scm_type === 'github') return `https://api.github.com/orgs/${organization.login}`;
-  return `${integration.url}/api/v3/orgs/${organization.login}`;
+  if (integration.scm_type === 'github') return `https://api.github.com/orgs/${path}`;
+  return `${integration.url}/api/v3/orgs/${path}`;
 }
 
 function organizationAvatarUrl(organization: FakeOrganization, integration: FakeIntegration): string {

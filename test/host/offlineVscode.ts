@@ -74,6 +74,8 @@ export type UiCommand =
   | { readonly action: 'quickInput' }
   | { readonly action: 'clickQuickInputButton'; readonly tooltip: string }
   | { readonly action: 'clickItemButton'; readonly label: string; readonly tooltip: string }
+  /** Clicks the side bar's tree row labelled `label`, the topmost shown when several are. */
+  | { readonly action: 'clickTreeItem'; readonly label: string }
   | { readonly action: 'screenshot'; readonly path: string }
   | { readonly action: 'notifications' }
   | { readonly action: 'openedUrls' };
@@ -210,6 +212,15 @@ async function perform(page: Page, command: UiCommand): Promise<unknown> {
         .locator('.action-label')
         .and(page.getByRole('button', { name: new RegExp(`^${escapeRegExp(command.tooltip)}( \\(.+\\))?$`, 'u') }))
         .click({ timeout: 5000 });
+    }
+    case 'clickTreeItem': {
+      const rows = page.locator('.part.sidebar .monaco-list-row').filter({
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(command.label)}$`, 'u') }),
+      });
+      // The virtual list positions its rows absolutely: the DOM order is not the order shown.
+      const indexes = await rows.evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-index'))));
+      if (indexes.length === 0) throw new Error(`no tree row labelled "${command.label}" on screen`);
+      return rows.nth(indexes.indexOf(Math.min(...indexes))).click({ timeout: 5000 });
     }
     case 'screenshot':
       await page.screenshot({ path: command.path });

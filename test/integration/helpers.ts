@@ -67,6 +67,24 @@ export async function childLabelled(api: ScalingoExtensionApi, parent: TreeNode 
   return found;
 }
 
+/**
+ * Entries of the extension host's own log (not our "Scalingo" channel) that are an error or an
+ * unhandled rejection involving this extension.
+ */
+export async function hostLogErrors(): Promise<string[]> {
+  const extension = await extensionApi();
+  const userData = join(extension.globalStorageUri.fsPath, '..', '..', '..');
+  const hostLogs = filesUnder(userData).filter((file) => /exthost\d*[\\/](remote)?exthost\.log$/u.test(file));
+  assert.ok(hostLogs.length > 0, 'no extension host log found');
+  const entries = hostLogs.flatMap((file) => readFileSync(file, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d )/u));
+  return entries.filter(
+    // The offline host lives under ~/.cache/scalingo-scm-test-host: its path names no extension.
+    (entry) =>
+      /\[error\]|unhandled|rejected promise/iu.test(entry) &&
+      /scalingo|dist[\\/](extension|api)\.js/iu.test(entry.replaceAll('scalingo-scm-test-host', '')),
+  );
+}
+
 /** Every file under the user-data folder (settings, state, logs) that contains one of `secrets`. */
 export async function filesHolding(secrets: readonly string[]): Promise<string[]> {
   const extension = await extensionApi();

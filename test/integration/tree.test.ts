@@ -20,7 +20,7 @@ describe('integrations tree', () => {
   it('lists the fake server\'s integrations, one per platform', async () => {
     const extension = await extensionApi();
     extension.tree.refreshAll();
-    const labels = (await children(extension)).map(labelOf).sort();
+    const labels = (await children(extension)).filter((node) => node.getTreeItem().contextValue?.startsWith('integration.')).map(labelOf).sort();
     assert.deepEqual(labels, ['GitHub', 'GitHub Enterprise', 'GitLab', 'GitLab self-hosted']);
   });
 
@@ -35,7 +35,7 @@ describe('integrations tree', () => {
     const user = owners[0]!;
     const repositories = await children(extension, user);
     assert.equal(api.requestsTo('searchRepos').length, 1);
-    const repository = repositories.find((node) => node.id.startsWith('repo:'))!;
+    const repository = repositories.find((node) => node.getTreeItem().contextValue?.startsWith('repository'))!;
     assert.ok(repository, 'no repository under the user namespace');
     const pullRequests = await children(extension, repository);
     assert.equal(api.requestsTo('searchPullRequests').length, 1);

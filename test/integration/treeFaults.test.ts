@@ -1,7 +1,7 @@
 /**
  * The fault matrix as a person meets it in the tree: for each fault on a background load (an
  * integration's organizations), the error node that takes the children's place, its words and its
- * action. Printed as a table (fault, expected, seen) like the API-level matrix of the unit suite.
+ * action (Retry; Sign In when the account is refused; Refresh the List when the integration is gone). Printed as a table (fault, expected, seen) like the API-level matrix of the unit suite.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -14,7 +14,7 @@ interface Row {
   /** What the error node's label must say. */
   readonly label: RegExp;
   /** The command behind the node: Retry, or Sign In when the account itself is refused. */
-  readonly action: 'scalingo.refreshNode' | 'scalingo.signIn';
+  readonly action: 'scalingo.refreshNode' | 'scalingo.signIn' | 'scalingo.refresh';
 }
 
 const ROWS: readonly Row[] = [
@@ -22,7 +22,7 @@ const ROWS: readonly Row[] = [
   { fault: '401 OTP Required', inject: faults.otpRequired(), label: /two-factor authentication/u, action: 'scalingo.refreshNode' },
   { fault: '402', inject: faults.paymentRequired(), label: /suspended or its free trial has ended/u, action: 'scalingo.refreshNode' },
   { fault: '403', inject: { status: 403, body: { error: 'forbidden' } }, label: /does not allow this action/u, action: 'scalingo.refreshNode' },
-  { fault: '404', inject: { status: 404, body: { resource: 'scm_integration', error: 'not found' } }, label: /may have been unlinked/u, action: 'scalingo.refreshNode' },
+  { fault: '404', inject: { status: 404, body: { resource: 'scm_integration', error: 'not found' } }, label: /may have been unlinked/u, action: 'scalingo.refresh' },
   { fault: '429 "Retry later"', inject: faults.rateLimited(), label: /limiting requests/u, action: 'scalingo.refreshNode' },
   { fault: '500 without a body', inject: faults.serverErrorWithoutBody(), label: /had a problem \(HTTP 500\)/u, action: 'scalingo.refreshNode' },
   { fault: '502 HTML page', inject: faults.htmlBadGateway(), label: /had a problem \(HTTP 502\)/u, action: 'scalingo.refreshNode' },

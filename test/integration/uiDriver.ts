@@ -53,6 +53,11 @@ export class UiDriver {
     await this.send({ action: 'clickItemButton', label, tooltip });
   }
 
+  /** Clicks, with the mouse, the side bar's tree row labelled `label` (the topmost, when several are). */
+  async clickTreeItem(label: string): Promise<void> {
+    await this.send({ action: 'clickTreeItem', label });
+  }
+
   /** PNG of the whole page; a relative path is taken from this process's folder, not the host's. */
   async screenshot(path: string): Promise<void> {
     await this.send({ action: 'screenshot', path: resolve(path) });

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import type { Integration } from '../../api/publicTypes';
+import type { IntegrationEntry, UnreadableIntegration } from '../../api/publicTypes';
 import type { RemoteRepository } from '../../workspace/gitRemote';
+import { matchRemote } from '../../workspace/remoteMatch';
 import type { WorkspaceRemotes } from '../../workspace/workspaceRemotes';
 import { ParentNode } from '../parentNode';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { integrationWebBase } from '../webLinks';
+import { platformName } from '../platforms';
 import { IntegrationNode } from './integrationNode';
+import { MessageNode } from './messageNode';
 import { WorkspaceRepositoryNode } from './workspaceRepositoryNode';
 
 /**
@@ -15,7 +18,7 @@ import { WorkspaceRepositoryNode } from './workspaceRepositoryNode';
 export class AccountNode extends ParentNode {
   readonly id = 'account';
   protected override readonly isRoot = true;
-  private integrations: Integration[] | undefined;
+  private entries: IntegrationEntry[] | undefined;
   /** The rows of the last listing, kept when only the shape changes so their loaded children stay. */
   private integrationNodes = new Map<string, IntegrationNode>();
 
@@ -38,11 +41,11 @@ export class AccountNode extends ParentNode {
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = await this.context.session.client();
-    const integrations = await client.listIntegrations(signal);
-    this.integrations = integrations;
+    const entries = await client.listIntegrationEntries(signal);
+    this.entries = entries;
     this.integrationNodes = new Map();
-    this.onIntegrationsListed(integrations.length);
-    return this.compose(integrations, await this.workspace.remotes());
+    this.onIntegrationsListed(entries.filter((entry) => entry.ok).length);
+    return this.compose(entries, await this.workspace.remotes());
   }
 
   /** Hidden or pinned rows changed: recompose what is loaded, without a request. */
@@ -53,27 +56,54 @@ export class AccountNode extends ParentNode {
 
   /** A folder's repository appeared or went: recompose from the integrations already loaded. */
   async workspaceChanged(): Promise<void> {
-    if (this.integrations) this.replaceChildren(this.compose(this.integrations, await this.workspace.remotes()));
+    if (this.entries) this.replaceChildren(this.compose(this.entries, await this.workspace.remotes()));
   }
 
-  private compose(integrations: Integration[], remotes: RemoteRepository[]): TreeNode[] {
+  private compose(entries: readonly IntegrationEntry[], remotes: RemoteRepository[]): TreeNode[] {
+    const integrations = entries.flatMap((entry) => (entry.ok ? [entry.integration] : []));
+    const candidates = integrations.flatMap((integration) => {
+      const webBase = integrationWebBase(integration);
+      return webBase ? [{ value: { integration, webBase }, webBase }] : [];
+    });
+    // An https and an ssh remote of one repository are one row (one id).
+    const seen = new Set<string>();
     const workspaceNodes = remotes.flatMap((remote) => {
-      const integration = integrations.find((candidate) => sameHost(candidate, remote));
-      const base = integration && integrationWebBase(integration);
-      return integration && base ? [new WorkspaceRepositoryNode(undefined, this.context, integration, remote.fullName, base)] : [];
+      const matched = matchRemote(remote, candidates);
+      const key = matched && `${matched.value.integration.id}/${matched.fullName}`.toLowerCase();
+      if (!matched || !key || seen.has(key)) return [];
+      seen.add(key);
+      const { integration, webBase } = matched.value;
+      return [new WorkspaceRepositoryNode(undefined, this.context, integration, matched.fullName, webBase)];
     });
-    const integrationNodes = integrations.map((integration) => {
-      const node = this.integrationNodes.get(integration.id) ?? new IntegrationNode(this.context, integration, this.extensionUri);
-      this.integrationNodes.set(integration.id, node);
-      return node;
+    const rows = entries.flatMap((entry) => {
+      if (!entry.ok) return [this.unreadableRow(entry.unreadable)];
+      const node = this.integrationNodes.get(entry.integration.id) ?? new IntegrationNode(this.context, entry.integration, this.extensionUri);
+      this.integrationNodes.set(entry.integration.id, node);
+      return this.context.shape.leavesOut(node.id) ? [] : [node];
     });
-    return [...workspaceNodes, ...integrationNodes.filter((node) => !this.context.shape.leavesOut(node.id))];
+    return [...workspaceNodes, ...rows];
   }
-}
 
-/** Hosts compared without ports: an ssh remote's port is not the web port of the same server. */
-function sameHost(integration: Integration, remote: RemoteRepository): boolean {
-  const base = integrationWebBase(integration);
-  if (!base) return false;
-  return new URL(base).hostname.toLowerCase() === remote.host.split(':')[0];
+  /** A damaged item of the list: a row of its own saying what is wrong; the others work as usual. */
+  private unreadableRow(unreadable: UnreadableIntegration): TreeNode {
+    const fields = unreadable.fields.join(', ');
+    const label = unreadable.scmType
+      ? vscode.l10n.t({
+          message: "Couldn't read a linked {0} integration: {1} missing or invalid",
+          args: [platformName(unreadable.scmType), fields],
+          comment: ['{0} is a platform name', '{1} lists field names such as url, id'],
+        })
+      : vscode.l10n.t({
+          message: "Couldn't read a linked integration: {0} missing or invalid",
+          args: [fields],
+          comment: ['{0} lists field names such as url, id'],
+        });
+    const tooltip = vscode.l10n.t(
+      'Scalingo sent this item of the integration list in a shape this extension cannot use. The other integrations work as usual. The Scalingo log has the details.',
+    );
+    return MessageNode.problem(this, unreadable.id ? `integration:${unreadable.id}` : `item#${unreadable.index}`, label, tooltip, {
+      severity: 'error',
+      command: { command: 'scalingo.showLog', title: vscode.l10n.t('Show Log') },
+    });
+  }
 }

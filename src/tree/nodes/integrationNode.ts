@@ -4,9 +4,10 @@ import { hostOf, webUrl } from '../../util/urls';
 import { ParentNode } from '../parentNode';
 import { isGitLab, platformIcon, platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
-import type { HasWebUrl } from '../webLinks';
+import { integrationWebBase, type HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { OwnerNode } from './ownerNode';
+import { namespaceProblem } from '../namespaces';
+import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
 
 /**
  * One linked code host: "GitHub  octocat · github.com". Its children are the user's own namespace,
@@ -15,7 +16,7 @@ import { OwnerNode } from './ownerNode';
 export class IntegrationNode extends ParentNode implements HasWebUrl {
   readonly id: string;
   /** The namespaces of the last load, kept so hiding or pinning one needs no request. */
-  private owners: OwnerNode[] | undefined;
+  private owners: TreeNode[] | undefined;
   private organizationsVisible = 0;
 
   constructor(
@@ -66,12 +67,10 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = await this.context.session.client();
     const organizations = await client.listOrganizations(this.integration.id, signal);
-    const owners: OwnerNode[] = [];
-    if (this.integration.username) {
-      owners.push(new OwnerNode(this, this.context, this.integration, { kind: 'user', login: this.integration.username }));
-    }
+    const owners: TreeNode[] = [];
+    if (this.integration.username) owners.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
     const sorted = [...organizations].sort((a, b) => a.login.localeCompare(b.login));
-    owners.push(...sorted.map((organization) => new OwnerNode(this, this.context, this.integration, { kind: 'organization', organization })));
+    owners.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
     this.owners = owners;
     this.organizationsVisible = organizations.length;
     return this.compose();
@@ -90,17 +89,64 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     return children;
   }
 
-  /** An empty list is common and has a reason; say it rather than show nothing. */
+  /** A namespace that cannot be searched by becomes a row saying why, in its place among the others. */
+  private ownerRow(owner: Owner): TreeNode {
+    const namespace = ownerNamespace(owner);
+    const problem = namespaceProblem(namespace);
+    if (!problem) return new OwnerNode(this, this.context, this.integration, owner);
+    const name = owner.kind === 'user' ? owner.login : owner.organization.login;
+    const key = owner.kind === 'user' ? 'user' : `org#${owner.organization.id}`;
+    this.context.log.warn(`${this.id}: namespace "${namespace}" of "${name}" cannot be searched (${problem})`);
+    const label =
+      problem === 'spaces'
+        ? vscode.l10n.t({
+            message: "Can't list {0}: Scalingo gave no path for it, and its name has spaces",
+            args: [name],
+            comment: ['{0} is an organization or group name from the code host'],
+          })
+        : vscode.l10n.t({
+            message: "Can't list {0}: Scalingo gave no path for it",
+            args: [name || '?'],
+            comment: ['{0} is an organization or group name from the code host'],
+          });
+    const tooltip = vscode.l10n.t(
+      'Repositories are searched by the namespace path (as in the web address), and Scalingo sent none that can be used. Other rows are not affected.',
+    );
+    return MessageNode.problem(this, key, label, tooltip);
+  }
+
+  /**
+   * An empty list is common and has a reason; say it rather than show nothing. github.com links
+   * through Scalingo's OAuth application, which sees an organization once it granted access;
+   * GitHub Enterprise links with a personal access token, which needs the read:org scope.
+   */
   private noOrganizationsHint(): MessageNode {
-    const gitLab = isGitLab(this.integration.scmType);
+    const { scmType } = this.integration;
+    const gitLab = isGitLab(scmType);
     const label = gitLab ? vscode.l10n.t('No groups visible') : vscode.l10n.t('No organizations visible');
-    const tooltip = gitLab
-      ? vscode.l10n.t('GitLab lists the groups your personal access token can read. Check the token has the api and read_user scopes.')
-      : vscode.l10n.t(
-          'GitHub lists an organization only after it granted access to the Scalingo OAuth application. Open GitHub to review the access.',
-        );
-    const githubHost = this.integration.scmType === 'github' ? 'https://github.com' : webUrl(this.integration.url)?.replace(/\/$/u, '');
-    const target = gitLab ? this.webUrl : githubHost && `${githubHost}/settings/connections/applications`;
+    const base = integrationWebBase(this.integration);
+    let tooltip: string;
+    let target: string | undefined;
+    if (gitLab) {
+      tooltip = vscode.l10n.t('GitLab lists the groups your personal access token can read. Check the token has the api and read_user scopes.');
+      target = this.webUrl;
+    } else if (scmType === 'github') {
+      tooltip = vscode.l10n.t(
+        'GitHub lists an organization only after it granted access to the Scalingo OAuth application. Open GitHub to review the access.',
+      );
+      target = 'https://github.com/settings/connections/applications';
+    } else if (scmType === 'github-enterprise') {
+      tooltip = vscode.l10n.t({
+        message:
+          'GitHub Enterprise lists the organizations your personal access token can read: it needs the read:org scope as well as repo. Open the token settings on {0}.',
+        args: [hostOf(this.integration.url)],
+        comment: ['{0} is the host of the GitHub Enterprise server'],
+      });
+      target = base && `${base}/settings/tokens`;
+    } else {
+      tooltip = vscode.l10n.t('Scalingo lists no organization or group for this account on this code host.');
+      target = undefined;
+    }
     const command = target
       ? { command: 'scalingo.openUrl', title: vscode.l10n.t('Open in Browser'), arguments: [target] }
       : undefined;

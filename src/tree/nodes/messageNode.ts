@@ -28,17 +28,23 @@ export class MessageNode implements TreeNode {
     reason: string,
     remedies: readonly RemedyAction[],
     retry: vscode.Command = { command: 'scalingo.refreshNode', title: vscode.l10n.t('Retry'), arguments: [parent] },
+    /** Tells apart several error rows under one parent (a region's apps beside the pull requests'). */
+    key?: string,
   ): MessageNode {
     const signIn = remedies.includes('signIn') && !remedies.includes('retry');
+    // The thing is gone (unlinked elsewhere): the list above it is what needs reloading.
+    const gone = remedies.includes('refreshList');
     const label = signIn ? vscode.l10n.t({ message: 'Sign in again: {0}', args: [reason], comment: ['{0} is why'] }) : failedLabel;
     const command: vscode.Command = signIn
       ? { command: 'scalingo.signIn', title: vscode.l10n.t('Sign In') }
-      : retry;
-    return new MessageNode(parent, `${parent.id}/error`, 'error', label, {
+      : gone
+        ? { command: 'scalingo.refresh', title: vscode.l10n.t('Refresh the List') }
+        : retry;
+    return new MessageNode(parent, key ? `${parent.id}/error:${key}` : `${parent.id}/error`, 'error', label, {
       tooltip: reason,
       command,
       icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-      contextValue: signIn ? 'message.signIn' : 'message.error',
+      contextValue: signIn ? 'message.signIn' : gone ? 'message.gone' : 'message.error',
     });
   }
 
@@ -49,6 +55,31 @@ export class MessageNode implements TreeNode {
       icon: new vscode.ThemeIcon('info'),
       contextValue: 'message.hint',
     });
+  }
+
+  /**
+   * A value from the API that the extension cannot use, in the place of the row it would have been:
+   * says what is wrong with it; its siblings stay. No Retry: the same data would come back.
+   */
+  static problem(
+    parent: TreeNode,
+    key: string,
+    label: string,
+    tooltip: string,
+    options: { readonly severity?: 'warning' | 'error'; readonly command?: vscode.Command } = {},
+  ): MessageNode {
+    const severity = options.severity ?? 'warning';
+    return new MessageNode(parent, `${parent.id}/problem:${key}`, 'hint', label, {
+      tooltip,
+      icon: new vscode.ThemeIcon(severity, new vscode.ThemeColor(severity === 'error' ? 'list.errorForeground' : 'list.warningForeground')),
+      contextValue: 'message.problem',
+      ...(options.command ? { command: options.command } : {}),
+    });
+  }
+
+  /** A row that does something in place of data the list could not show ("Search in platform…"). */
+  static action(parent: TreeNode, key: string, label: string, tooltip: string, icon: vscode.ThemeIcon, command: vscode.Command): MessageNode {
+    return new MessageNode(parent, `${parent.id}/action:${key}`, 'hint', label, { tooltip, command, icon, contextValue: 'message.action' });
   }
 
   static empty(parent: TreeNode, label: string): MessageNode {

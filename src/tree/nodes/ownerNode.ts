@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Integration, Organization, Repository } from '../../api/publicTypes';
+import type { Integration, Organization } from '../../api/publicTypes';
 import { includeForks } from '../../config';
-import { describeError } from '../../errorMessages';
+import { describeError, type UserFacingError } from '../../errorMessages';
 import { ParentNode } from '../parentNode';
 import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
+import { organizationNamespace } from '../namespaces';
 import { ownerPageUrl, type HasWebUrl } from '../webLinks';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -21,12 +22,18 @@ export type Owner = { readonly kind: 'user'; readonly login: string } | { readon
  */
 export class OwnerNode extends ParentNode implements HasWebUrl {
   readonly id: string;
+  /** What the row shows: the user name, or the organization's display name. */
   readonly login: string;
+  /** The path `user:` searches and web links use (see namespaces.ts); checked usable by the parent. */
+  readonly namespace: string;
   readonly webUrl: string | undefined;
   private nextPage: number | undefined;
   private total: number | undefined;
-  private loadingMore: Promise<void> | undefined;
-  private repositories: Repository[] = [];
+  private loadingMore: Promise<boolean> | undefined;
+  private rows: RepositoryNode[] = [];
+  private readonly known = new Set<number>();
+  /** The last page had no pagination metadata and was full: the list may be cut. */
+  private mayBeCut = false;
 
   constructor(
     parent: TreeNode,
@@ -36,8 +43,9 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   ) {
     super(parent, context);
     this.login = owner.kind === 'user' ? owner.login : owner.organization.login;
-    this.id = `${owner.kind === 'user' ? 'user' : 'org'}:${integration.id}/${this.login}`;
-    this.webUrl = ownerPageUrl(integration, this.login);
+    this.namespace = ownerNamespace(owner);
+    this.id = owner.kind === 'user' ? `${parent.id}/user:${this.namespace}` : `${parent.id}/org#${owner.organization.id}`;
+    this.webUrl = ownerPageUrl(integration, this.namespace);
   }
 
   protected loadFailedLabel(reason: string): string {
@@ -54,7 +62,7 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
       item.iconPath = new vscode.ThemeIcon('organization');
       item.description = this.owner.organization.description ?? '';
     }
-    item.tooltip = [this.login, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
+    item.tooltip = [this.login, this.namespace !== this.login ? this.namespace : undefined, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
       .filter(Boolean)
       .join('\n');
     const { shape } = this.context;
@@ -75,25 +83,40 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    this.repositories = [];
+    this.rows = [];
+    this.known.clear();
     this.nextPage = 1;
+    this.mayBeCut = false;
     await this.fetchPage(signal);
-    if (this.repositories.length === 0) {
+    if (this.rows.length === 0) {
       return [MessageNode.empty(this, includeForks() ? vscode.l10n.t('No repositories') : vscode.l10n.t('No repositories (forks hidden)'))];
     }
     return this.childNodes(undefined);
   }
 
-  /** "Load more…": one page at a time, one load in flight. */
-  loadMore(): Promise<void> {
+  /** More pages to ask for. */
+  get hasMore(): boolean {
+    return this.nextPage !== undefined;
+  }
+
+  /** The row of a repository already loaded. */
+  loadedRepository(repositoryId: number): RepositoryNode | undefined {
+    return this.rows.find((row) => row.repository.id === repositoryId);
+  }
+
+  /** "Load more…": one page at a time, one load in flight. Resolves false when the page failed. */
+  loadMore(): Promise<boolean> {
     this.loadingMore ??= this.context
       .withProgress(() => this.fetchPage(this.context.session.signal))
       .then(
-        () => this.replaceChildren(this.childNodes(undefined)),
+        () => {
+          this.replaceChildren(this.childNodes(undefined));
+          return true;
+        },
         (error: unknown) => {
           this.context.log.warn(`${this.id}: could not load more repositories: ${String(error)}`);
-          const { message } = describeError(error);
-          this.replaceChildren(this.childNodes(message));
+          this.replaceChildren(this.childNodes(describeError(error)));
+          return false;
         },
       )
       .finally(() => {
@@ -102,32 +125,65 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     return this.loadingMore;
   }
 
+  /**
+   * Appends the next page in the server's order (a sort would move rows and make a partial list
+   * look complete) as new rows; the rows already shown stay the same objects, so an expanded
+   * repository keeps its pull requests.
+   */
   private async fetchPage(signal: AbortSignal): Promise<void> {
-    if (this.nextPage === undefined) return;
+    const current = this.nextPage;
+    if (current === undefined) return;
     const client = await this.context.session.client();
     const page = await client.searchRepositories(
       this.integration.id,
-      { user: this.login, includeForks: includeForks() },
-      { page: this.nextPage, perPage: REPOSITORIES_PER_PAGE },
+      { user: this.namespace, includeForks: includeForks() },
+      { page: current, perPage: REPOSITORIES_PER_PAGE },
       signal,
     );
-    const known = new Set(this.repositories.map((repository) => repository.id));
-    this.repositories.push(...page.repositories.filter((repository) => !known.has(repository.id)));
-    this.repositories.sort((a, b) => a.name.localeCompare(b.name));
-    this.nextPage = page.nextPage;
+    for (const repository of page.repositories) {
+      if (this.known.has(repository.id)) continue;
+      this.known.add(repository.id);
+      this.rows.push(new RepositoryNode(this, this.context, this.integration, repository));
+    }
+    // A server whose next page does not move forward would page forever.
+    this.nextPage = page.paginated && page.nextPage !== undefined && page.nextPage > current ? page.nextPage : undefined;
     this.total = page.totalCount;
+    this.mayBeCut = !page.paginated && page.repositories.length >= REPOSITORIES_PER_PAGE;
   }
 
-  private childNodes(loadMoreError: string | undefined): TreeNode[] {
-    const nodes: TreeNode[] = this.repositories.map((repository) => new RepositoryNode(this, this.context, this.integration, repository));
+  private childNodes(loadMoreError: UserFacingError | undefined): TreeNode[] {
+    const nodes: TreeNode[] = [...this.rows];
     if (loadMoreError) {
-      // Retrying asks for the page that failed, keeping the pages already shown.
+      // Retrying asks for the page that failed, keeping the pages already shown; a 404 asks for the list instead.
+      const { message, remedies } = loadMoreError;
       const retry = { command: 'scalingo.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
-      nodes.push(MessageNode.error(this, this.loadFailedLabel(loadMoreError), loadMoreError, ['retry'], retry));
+      nodes.push(MessageNode.error(this, this.loadFailedLabel(message), message, remedies.includes('refreshList') ? remedies : ['retry'], retry));
     }
     if (this.nextPage !== undefined) {
-      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.repositories.length : undefined));
+      nodes.push(new LoadMoreNode(this, this.total !== undefined ? this.total - this.rows.length : undefined));
+    } else if (this.mayBeCut) {
+      nodes.push(this.searchInOwnerRow());
     }
     return nodes;
   }
+
+  /** A full page without pagination metadata may be all the server sends: offer the search, never a list that looks complete. */
+  private searchInOwnerRow(): MessageNode {
+    return MessageNode.action(
+      this,
+      'search-owner',
+      vscode.l10n.t({ message: 'Search in {0}…', args: [this.login], comment: ['{0} is a user or organization'] }),
+      vscode.l10n.t({
+        message: 'Scalingo sent {0} repositories without saying whether there are more. Search to find the others.',
+        args: [this.rows.length],
+        comment: ['{0} is a count'],
+      }),
+      new vscode.ThemeIcon('search'),
+      { command: 'scalingo.searchRepositories', title: vscode.l10n.t('Search Repositories…'), arguments: [this] },
+    );
+  }
+}
+
+export function ownerNamespace(owner: Owner): string {
+  return owner.kind === 'user' ? owner.login.trim() : organizationNamespace(owner.organization);
 }

@@ -8,7 +8,7 @@ import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import type { HasWebUrl } from '../webLinks';
 import { MessageNode } from './messageNode';
-import { PullRequestNode } from './pullRequestNode';
+import { loadRepositoryApps } from '../repositoryApps';
 
 /** A repository; its children are its pull/merge requests in the state the settings ask for. */
 export class RepositoryNode extends ParentNode implements HasWebUrl {
@@ -27,7 +27,7 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     readonly repository: Repository,
   ) {
     super(parent, context);
-    this.id = `repo:${integration.id}/${repository.fullName}`;
+    this.id = `${parent?.id ?? `integration:${integration.id}`}/repo#${repository.id}`;
     this.webUrl = webUrl(repository.url);
   }
 
@@ -42,15 +42,36 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    if (/\s/u.test(this.repository.fullName)) {
+      // A `repo:` qualifier ends at a space: searching would ask for another repository.
+      return [
+        MessageNode.problem(
+          this,
+          'full-name',
+          vscode.l10n.t({ message: "Can't search the pull requests of {0}: its full name has spaces", args: [this.repository.fullName], comment: ['{0} is owner/name'] }),
+          vscode.l10n.t('Scalingo searches pull and merge requests by the repository path, which cannot contain spaces.'),
+        ),
+      ];
+    }
     const state = pullRequestState();
     const client = await this.context.session.client();
-    // With `all`, one search per state (2 requests): the route does not say which are open.
-    const pullRequests = await searchPullRequestsByState(client, this.integration.id, { repo: this.repository.fullName, state }, signal);
-    const gitLab = isGitLab(this.integration.scmType);
+    const [pullRequests, apps] = await Promise.all([
+      // With `all`, one search per state (2 requests): the route does not say which are open.
+      searchPullRequestsByState(client, this.integration.id, { repo: this.repository.fullName, state }, signal),
+      loadRepositoryApps(this, this.context, this.integration, { fullName: this.repository.fullName, url: this.webUrl }, {
+        offerLink: this.offersLinkWhenUndeployed,
+      }),
+    ]);
     if (pullRequests.length === 0) {
-      return [MessageNode.empty(this, noChangeRequestsLabel(state, gitLab))];
+      return [...apps.rows, MessageNode.empty(this, noChangeRequestsLabel(state, isGitLab(this.integration.scmType)))];
     }
-    return pullRequests.map((pullRequest) => new PullRequestNode(this, this.integration.id, this.repository.fullName, pullRequest, gitLab, state === 'all'));
+    const display = { gitLab: isGitLab(this.integration.scmType), showState: state === 'all' };
+    return [...apps.rows, ...pullRequests.map((pullRequest) => apps.pullRequestNode(pullRequest, display))];
+  }
+
+  /** Whether a repository that no app deploys from shows "Link to a Scalingo App…" (only where it is the user's focus). */
+  protected get offersLinkWhenUndeployed(): boolean {
+    return false;
   }
 }
 

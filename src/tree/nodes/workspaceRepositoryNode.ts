@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Integration } from '../../api/publicTypes';
+import { encodePath } from '../namespaces';
 import { platformName } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { RepositoryNode } from './repositoryNode';
@@ -13,8 +14,12 @@ export class WorkspaceRepositoryNode extends RepositoryNode {
 
   constructor(parent: TreeNode | undefined, context: TreeContext, integration: Integration, fullName: string, webBase: string) {
     const name = fullName.split('/').at(-1) ?? fullName;
-    super(parent, context, integration, { id: -1, name, fullName, url: `${webBase}/${fullName}`, description: undefined });
+    super(parent, context, integration, { id: -1, name, fullName, url: `${webBase}/${encodePath(fullName)}`, description: undefined });
     this.id = `workspace:${integration.id}/${fullName}`;
+  }
+
+  protected override get offersLinkWhenUndeployed(): boolean {
+    return true;
   }
 
   override getTreeItem(): vscode.TreeItem {

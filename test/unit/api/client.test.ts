@@ -244,9 +244,27 @@ describe('ScalingoClient against the fake API', () => {
     });
 
     it('rejects a body that does not match the schema, naming the field in the log details', async () => {
-      api.inject('list', { status: 200, body: { scm_integrations: [{ id: 42, scm_type: 'github' }] } });
+      api.inject('list', { status: 200, body: { scm_integrations: 'none' } });
       const error = await rejectsWith(client.listIntegrations(), 'invalidResponse');
-      assert.match(error.details.serverMessage ?? '', /scm_integrations\.0\.id/u);
+      assert.match(error.details.serverMessage ?? '', /scm_integrations/u);
+    });
+
+    it('reads integrations one by one: a damaged item is reported with its bad fields, never its token', async () => {
+      api.inject('list', {
+        status: 200,
+        body: {
+          scm_integrations: [
+            { id: 42, scm_type: 'github', url: null, access_token: 'secret-of-the-damaged-one' },
+            { id: 'ok-1', scm_type: 'gitlab', url: 'https://gitlab.com' },
+          ],
+        },
+        times: 2,
+      });
+      const entries = await client.listIntegrationEntries();
+      assert.deepEqual(entries[0], { ok: false, unreadable: { index: 0, id: undefined, scmType: 'github', fields: ['id', 'url'] } });
+      assert.equal(entries[1]?.ok && entries[1].integration.id, 'ok-1');
+      assert.doesNotMatch(JSON.stringify(entries), /secret-of-the-damaged-one/u);
+      assert.deepEqual((await client.listIntegrations()).map((integration) => integration.id), ['ok-1']);
     });
 
     it('accepts an unknown future scm_type and null read fields', async () => {

@@ -211,13 +211,17 @@ describe('fake Scalingo API', () => {
       const integrations = list.json.scm_integrations as Record<string, unknown>[];
       assert.deepEqual(
         integrations.map((integration) => integration['scm_type']),
-        ['github', 'gitlab', 'github-enterprise', 'gitlab-self-hosted'],
+        ['github', 'gitlab', 'github-enterprise', 'gitlab-self-hosted', 'gitlab-self-hosted', 'github-enterprise'],
       );
       assert.deepEqual(
         integrations.map((integration) => integration['id']),
-        [DEFAULT_SEED_IDS.github, DEFAULT_SEED_IDS.gitlab, DEFAULT_SEED_IDS.githubEnterprise, DEFAULT_SEED_IDS.gitlabSelfHosted],
+        [DEFAULT_SEED_IDS.github, DEFAULT_SEED_IDS.gitlab, DEFAULT_SEED_IDS.githubEnterprise, DEFAULT_SEED_IDS.gitlabSelfHosted, DEFAULT_SEED_IDS.damagedUrl, undefined],
       );
-      for (const integration of integrations) {
+      // The seed's damaged ones, as a real list may carry them: `url: null`, and no `id` at all.
+      const [withoutUrl, withoutId] = integrations.slice(4);
+      assert.equal(withoutUrl!['url'], null);
+      assert.ok(!('id' in withoutId!));
+      for (const integration of integrations.slice(0, 4)) {
         assert.deepEqual(Object.keys(integration).sort(), [
           'access_token', 'avatar_url', 'created_at', 'email', 'id', 'owner', 'profile_url', 'scm_type', 'uid', 'url', 'username',
         ]);
@@ -236,7 +240,7 @@ describe('fake Scalingo API', () => {
       );
       assert.match(tokens[0], /^[0-9a-f]{40}$/u);
       assert.match(tokens[1], /^glpat-[0-9a-f]{20}$/u);
-      assert.equal(new Set(tokens).size, 4);
+      assert.equal(new Set(tokens).size, 6);
     });
 
     it('links a github-enterprise server: 201 without access_token, then listed and in the state', async () => {
@@ -251,9 +255,9 @@ describe('fake Scalingo API', () => {
       assert.equal(linked.username, 'ada-lovelace');
       assert.equal(linked.profile_url, 'https://git.acme.test/ada-lovelace');
       const listed = (await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations;
-      assert.equal(listed.length, 5);
-      assert.equal(listed[4].id, linked.id);
-      assert.equal(listed[4].access_token, 'ghp_personal');
+      assert.equal(listed.length, 7);
+      assert.equal(listed[6].id, linked.id);
+      assert.equal(listed[6].access_token, 'ghp_personal');
       assert.equal(api.state.integration(linked.id)?.scm_type, 'github-enterprise');
       assert.ok(fullNames(await call(api, 'GET', searchRepos(linked.id, ''))).length > 0, 'a new link has nothing to expand');
     });
@@ -274,7 +278,7 @@ describe('fake Scalingo API', () => {
         const answer = await call(api, 'POST', '/v1/scm_integrations', { scm_integration: fields });
         assert.equal(answer.status, 422);
         assert.deepEqual(answer.json, { errors });
-        assert.equal(api.state.integrations.length, 4);
+        assert.equal(api.state.integrations.length, 6);
       });
     }
 
@@ -293,7 +297,7 @@ describe('fake Scalingo API', () => {
       assert.equal(answer.text, '');
       assert.equal((await call(api, 'GET', `/v1/scm_integrations/${GITHUB}`)).status, 404);
       assert.equal((await call(api, 'DELETE', `/v1/scm_integrations/${GITHUB}`)).status, 404);
-      assert.equal((await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations.length, 3);
+      assert.equal((await call(api, 'GET', '/v1/scm_integrations')).json.scm_integrations.length, 5);
       assert.equal(api.state.integration(GITHUB), undefined);
     });
 
@@ -325,7 +329,7 @@ describe('fake Scalingo API', () => {
       ]);
       assert.ok(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'fork:true user:ADA-LOVELACE'))).includes('ada-lovelace/forked-lib'));
       assert.ok(!fullNames(await call(api, 'GET', searchRepos(GITHUB, 'fork:false'))).includes('ada-lovelace/forked-lib'));
-      assert.equal(fullNames(await call(api, 'GET', searchRepos(GITHUB, ''))).length, 5);
+      assert.equal(fullNames(await call(api, 'GET', searchRepos(GITHUB, ''))).length, 6);
     });
 
     it('does either with an empty query, which the reference leaves open: answers everything, or refuses it', async () => {
@@ -376,10 +380,10 @@ describe('fake Scalingo API', () => {
     it('filters pull requests with is: and repo:, and keywords on the title', async () => {
       const titles = async (query: string) =>
         (await call(api, 'GET', searchPullRequests(GITHUB, query))).json.pull_requests.map((pull: { title: string }) => pull.title);
-      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill']);
+      assert.deepEqual(await titles(''), ['Add feature', 'Add logo', 'Initial setup', 'Faster mill', 'New front page', 'Lighter mill']);
       assert.deepEqual(await titles('is:open repo:ada-lovelace/scalingo-app'), ['Add feature', 'Add logo']);
       assert.deepEqual(await titles('is:closed'), ['Initial setup']);
-      assert.deepEqual(await titles('repo:analytical-engines/engine-core'), ['Faster mill']);
+      assert.deepEqual(await titles('repo:analytical-engines/engine-core'), ['Faster mill', 'Lighter mill']);
       assert.deepEqual(await titles('add LOGO'), ['Add logo']);
     });
 
@@ -404,11 +408,11 @@ describe('fake Scalingo API', () => {
       const first = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs`);
       assert.equal(first.json.organizations.length, 20);
       assert.deepEqual(first.json.meta, {
-        pagination: { prev_page: null, current_page: 1, next_page: 2, total_pages: 3, total_count: 45 },
+        pagination: { prev_page: null, current_page: 1, next_page: 2, total_pages: 3, total_count: 46 },
       });
       const last = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs?page=3`);
-      assert.equal(last.json.organizations.length, 5);
-      assert.deepEqual(last.json.meta.pagination, { prev_page: 2, current_page: 3, next_page: null, total_pages: 3, total_count: 45 });
+      assert.equal(last.json.organizations.length, 6);
+      assert.deepEqual(last.json.meta.pagination, { prev_page: 2, current_page: 3, next_page: null, total_pages: 3, total_count: 46 });
       const past = await call(api, 'GET', `/v1/scm_integrations/${GITHUB}/orgs?page=9`);
       assert.deepEqual(past.json.organizations, []);
     });
@@ -424,6 +428,18 @@ describe('fake Scalingo API', () => {
       });
     });
 
+    it('seeds the awkward shapes of real accounts: a display name that is not the path, nested groups, no URL', async () => {
+      const organizations = async (id: string) => (await call(api, 'GET', `/v1/scm_integrations/${id}/orgs`)).json.organizations;
+      const another = (await organizations(GITHUB)).find((organization: { login: string }) => organization.login === 'Another Organization');
+      assert.equal(another.url, 'https://api.github.com/orgs/another-org');
+      assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'user:another-org'))), ['another-org/website']);
+      const groups = await organizations(DEFAULT_SEED_IDS.gitlab);
+      assert.ok(groups.some((group: { login: string }) => group.login === 'platform/backend'));
+      assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(DEFAULT_SEED_IDS.gitlab, 'user:platform/backend'))), ['platform/backend/orders-api']);
+      const damaged = (await organizations(DEFAULT_SEED_IDS.githubEnterprise)).find((organization: { login: string }) => organization.login === 'Research Lab');
+      assert.equal(damaged.url, null);
+    });
+
     it('pages repositories 30 at a time by default, at most 100, and refuses a bad page', async () => {
       api.state.addRepositories(GITHUB, 'bulk', 250);
       const page = (extra: string) => call(api, 'GET', searchRepos(GITHUB, 'user:bulk', extra));
@@ -435,6 +451,16 @@ describe('fake Scalingo API', () => {
       assert.equal(big.json.meta.pagination.total_pages, 3);
       assert.equal(big.json.repositories[0].name, 'repo-0201');
       for (const bad of ['&page=0', '&page=two', '&per_page=-1']) assert.equal((await page(bad)).status, 400, bad);
+    });
+
+    it('can answer search_repos as an API that does not page it: the first per_page results, no meta', async () => {
+      api.state.addRepositories(GITHUB, 'bulk', 250);
+      api.behaviour.searchReposPagination = 'none';
+      const first = await call(api, 'GET', searchRepos(GITHUB, 'user:bulk', '&per_page=50&page=2'));
+      assert.equal(first.json.repositories.length, 50);
+      assert.equal(first.json.repositories[0].name, 'repo-0001', 'page was not ignored');
+      assert.equal(first.json.meta, undefined);
+      assert.equal((await call(api, 'GET', searchRepos(GITHUB, 'user:bulk', ''))).json.repositories.length, 30);
     });
 
     it('returns every matching pull request at once', async () => {
@@ -650,7 +676,7 @@ describe('fake Scalingo API', () => {
       const repositories = await call(api, 'GET', searchRepos(github.id, 'user:ada-lovelace fork:true', '&per_page=100'));
       assert.equal(repositories.json.meta.pagination.total_count, 5003);
       const organizations = await call(api, 'GET', `/v1/scm_integrations/${github.id}/orgs?per_page=100`);
-      assert.equal(organizations.json.meta.pagination.total_count, 202);
+      assert.equal(organizations.json.meta.pagination.total_count, 203);
       assert.equal(new Set(github.repositories.map((repository) => repository.id)).size, github.repositories.length);
       assert.throws(() => api.state.integrationOfType('bitbucket'), /no bitbucket integration/u);
       assert.throws(() => api.state.addOrganizations('nope', 1), /no integration nope/u);
