@@ -196,7 +196,10 @@ describe('commands', () => {
       await driver.waitForQuickInput(showsItem('ada-lovelace/notes'));
       await driver.clickItemButton('ada-lovelace/notes', 'Reveal in the Scalingo View');
       await done;
-      assert.deepEqual(extension.view.selection.map((node) => node.id), [`repo:${api.state.integrationOfType('github').id}/ada-lovelace/notes`]);
+      assert.deepEqual(
+        extension.view.selection.map((node) => (node as { repository?: { fullName: string } }).repository?.fullName),
+        ['ada-lovelace/notes'],
+      );
     });
 
     it('narrows to an owner from a list that separates you from the organizations', async () => {
@@ -207,10 +210,9 @@ describe('commands', () => {
       await driver.waitForQuickInput(showsItem('ada-lovelace/notes'));
       await driver.clickQuickInputButton('Narrow to one user or organization (or type user:name)');
       const owners = await driver.waitForQuickInput(showsItem('babbage-labs'));
-      assert.deepEqual(
-        owners.items.map((item) => [item.separator ?? '', item.label]),
-        [['You', 'ada-lovelace'], ['Organizations', 'analytical-engines'], ['', 'babbage-labs']],
-      );
+      const rows = owners.items.map((item) => [item.separator ?? '', item.label]);
+      assert.deepEqual(rows.slice(0, 2), [['You', 'ada-lovelace'], ['Organizations', 'analytical-engines']], JSON.stringify(rows));
+      assert.ok(rows.slice(2).every(([separator]) => separator === ''), JSON.stringify(rows));
       await driver.press('Escape');
       await done;
     });
