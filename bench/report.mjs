@@ -75,6 +75,13 @@ export function targetRows(results) {
   } else if (scale) {
     failed('scale', scale);
   }
+  const { focusHour } = results;
+  if (focusHour && !focusHour.error) {
+    const perMinute = focusHour.requests / 60;
+    add('requests', `an hour of focus changes (${focusHour.focusChanges}, every ${focusHour.everyMinutes} min), typical tree open`,
+      `${focusHour.requests} in ${focusHour.refreshes} refreshes (${Object.entries(focusHour.byRoute).map(([route, count]) => `${route}×${count}`).join(', ')}), ${round((perMinute / 60) * 100, 1)} % of 60/min`,
+      '≤ 5 % of the budget', perMinute <= 3);
+  }
 
   if (apps && !apps.error) {
     const { account, cold, warm, reExpanded } = apps;

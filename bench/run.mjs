@@ -41,7 +41,7 @@ async function main() {
       Object.assign(results, cold.error ? { activation: cold } : cold);
       log('scripted session, scale and apps (the extension as shipped)');
       const shipped = await part('session and scale', () => sessionAndScale(staged, fake, scaleFake, appsFake));
-      Object.assign(results, shipped.error ? { session: shipped, scale: shipped, apps: shipped } : shipped);
+      Object.assign(results, shipped.error ? { session: shipped, scale: shipped, apps: shipped, focusHour: shipped } : shipped);
     } finally {
       await fake.stop();
       await scaleFake.stop();
@@ -71,7 +71,7 @@ async function main() {
 }
 
 async function sessionAndScale(staged, fake, scaleFake, appsFake) {
-  const { startup, session, scale, apps } = await runInHost({
+  const { startup, session, scale, apps, focusHour } = await runInHost({
     extensionPath: STAGED_EXTENSION,
     module: 'session.cjs',
     env: {
@@ -87,6 +87,7 @@ async function sessionAndScale(staged, fake, scaleFake, appsFake) {
   return {
     startup,
     session,
+    focusHour,
     scale: { ...scale, namespaceRepositories: scaleFake.repositories, accountOrganizations: scaleFake.organizations },
     apps: { ...apps, account: { regions: appsFake.regions, apps: appsFake.apps, links: appsFake.links } },
   };

@@ -9,6 +9,7 @@ import { linkIntegration } from './commands/linkIntegration';
 import { searchRepositoriesAndAct } from './commands/repositoryActions';
 import { searchPullRequests } from './commands/searchPullRequests';
 import { reportIssue } from './commands/reportIssue';
+import { shapeCommands } from './commands/shapeCommands';
 import { ScalingoUriHandler } from './commands/uriHandler';
 import { changeLinkSetting, openApp, openAppDashboard, unlinkApp } from './commands/appCommands';
 import { createReviewApp } from './commands/createReviewApp';
@@ -18,6 +19,9 @@ import { componentLog, createLogChannel } from './log';
 import { WorkspaceRemotes } from './workspace/workspaceRemotes';
 import { INTEGRATIONS_VIEW_ID, IntegrationsTreeProvider } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+import { FocusRefresh } from './tree/focusRefresh';
+import { LinkReturnWatch } from './tree/linkReturnWatch';
+import { TreeShape } from './tree/treeShape';
 
 /**
  * What the integration tests reach inside the extension host. Returned only in test mode: any
@@ -32,6 +36,12 @@ export interface ScalingoExtensionApi {
   readonly globalStorageUri: vscode.Uri;
   /** Lets the tests change the token as another VS Code window would. */
   readonly secrets: vscode.SecretStorage;
+  /** Lets the tests check what is remembered across restarts (hidden and pinned rows). */
+  readonly globalState: vscode.Memento;
+  /** Lets the tests and the bench move time on and stand for the window getting the focus back. */
+  readonly clock: { now: () => number };
+  readonly focusRefresh: FocusRefresh;
+  readonly linkReturn: LinkReturnWatch;
 }
 
 /** Builds the parts and registers them; nothing here sends a request or loads the HTTP code. */
@@ -45,9 +55,18 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     componentLog(channel, 'api'),
   );
   const workspace = new WorkspaceRemotes();
-  const tree = new IntegrationsTreeProvider(session, componentLog(channel, 'tree'), context.extensionUri, workspace);
+  const shape = new TreeShape(context.globalState);
+  const clock = { now: Date.now };
+  const treeLog = componentLog(channel, 'tree');
+  const tree = new IntegrationsTreeProvider(session, treeLog, context.extensionUri, workspace, shape, clock);
   const view = vscode.window.createTreeView<TreeNode>(INTEGRATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
+  const focusRefresh = new FocusRefresh(tree, () => session.isSignedIn(), clock, treeLog);
+  const linkReturn = new LinkReturnWatch(
+    async () => (await session.client()).listIntegrations(session.signal),
+    (integrationId) => tree.revealIntegration(integrationId),
+    treeLog,
+  );
 
   const accounts = new ScalingoAuthenticationProvider(session);
 
@@ -55,6 +74,9 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     channel,
     session,
     workspace,
+    shape,
+    focusRefresh,
+    linkReturn,
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Scalingo', accounts, {
       supportsMultipleAccounts: false,
@@ -67,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.refreshNode', (node: TreeNode) => tree.refreshNode(node)),
     vscode.commands.registerCommand('scalingo.showLog', () => channel.show(true)),
     vscode.commands.registerCommand('scalingo.reportIssue', () => reportIssue(version)),
+    ...shapeCommands(shape),
     vscode.commands.registerCommand('scalingo.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#scalingo.gettingStarted`, false),
     ),
@@ -75,10 +98,14 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     vscode.commands.registerCommand('scalingo.openUrl', openInBrowser),
     vscode.commands.registerCommand('scalingo.copyUrl', copyUrl),
     vscode.commands.registerCommand('scalingo.linkIntegration', () =>
-      linkIntegration(session, async (integration) => {
-        if (integration) await tree.revealIntegration(integration.id);
-        else tree.refreshAll();
-      }),
+      linkIntegration(
+        session,
+        async (integration) => {
+          if (integration) await tree.revealIntegration(integration.id);
+          else tree.refreshAll();
+        },
+        (scmType) => linkReturn.expect(scmType),
+      ),
     ),
     vscode.commands.registerCommand('scalingo.unlinkIntegration', (node: unknown) =>
       unlinkIntegration(
@@ -104,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): ScalingoExtensionApi
     ...registerAppCommands(session, tree),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets };
+  return { tree, view, session, accounts, globalStorageUri: context.globalStorageUri, secrets: context.secrets, globalState: context.globalState, clock, focusRefresh, linkReturn };
 }
 
 /** The commands on Scalingo apps (rows under repositories, or the palette). */

@@ -18,6 +18,7 @@ exports.run = async function run() {
   const api = await extension.activate();
   const result = { startup };
   result.session = await scriptedSession(api, env('BENCH_FAKE_URL'), env('BENCH_FAKE_CONTROL'));
+  result.focusHour = await focusHour(api, env('BENCH_FAKE_CONTROL'));
   result.scale = await scale(api, env('BENCH_SCALE_URL'), env('BENCH_SCALE_CONTROL'));
   result.apps = await apps(api, env('BENCH_APPS_URL'), env('BENCH_APPS_CONTROL'));
   writeResult(result);
@@ -98,6 +99,40 @@ async function scriptedSession(api, url, control) {
   }
   const whole = countsBetween(first, await fakeCounts(control));
   return { actions, tokenExchanges: whole.byRoute.exchange ?? 0, requests: whole.total };
+}
+
+/**
+ * An hour of focus changes with a typical tree open (the scripted session's: the integrations,
+ * GitHub, one organization and one repository expanded in the view): the window gets the focus
+ * back every 2 minutes, 30 times, on the extension's clock moved on by 2 minutes each time (an
+ * hour is not waited for). Counts every request the focus refreshes send.
+ */
+async function focusHour(api, control) {
+  const FOCUS_CHANGES = 30;
+  const EVERY_MS = 2 * 60 * 1000;
+  await vscode.commands.executeCommand('workbench.view.extension.scalingo');
+  const root = await api.tree.getChildren();
+  const github = findByLabel(root, 'GitHub');
+  const organization = findByLabel(await api.tree.getChildren(github), 'analytical-engines');
+  const repository = findByLabel(await api.tree.getChildren(organization), 'engine-core');
+  for (const node of [github, organization, repository]) await api.view.reveal(node, { expand: true });
+  await sleep(500);
+  const realNow = api.clock.now;
+  let offset = 0;
+  api.clock.now = () => Date.now() + offset;
+  const before = await fakeCounts(control);
+  let refreshes = 0;
+  try {
+    for (let change = 0; change < FOCUS_CHANGES; change++) {
+      offset += EVERY_MS;
+      if (await api.focusRefresh.windowFocused()) refreshes++;
+      await sleep(400); // the reload's requests land before the next focus change
+    }
+  } finally {
+    api.clock.now = realNow;
+  }
+  const counted = countsBetween(before, await fakeCounts(control));
+  return { focusChanges: FOCUS_CHANGES, everyMinutes: EVERY_MS / 60000, refreshes, requests: counted.total, byRoute: counted.byRoute };
 }
 
 /**

@@ -27,7 +27,12 @@ interface LinkDraft {
  * sent to Scalingo which checks them with the code host.
  * Resolves with the new integration, or undefined when nothing was linked here.
  */
-export async function linkIntegration(session: ScalingoSession, onLinked: (integration?: Integration) => Promise<void>): Promise<Integration | undefined> {
+export async function linkIntegration(
+  session: ScalingoSession,
+  onLinked: (integration?: Integration) => Promise<void>,
+  /** Called as the browser's OAuth page opens: the view then looks for the new integration on return. */
+  expectFromBrowser: (scmType: 'github' | 'gitlab') => void = () => undefined,
+): Promise<Integration | undefined> {
   // Signed out (the palette offers the command before activation): say so before asking anything.
   if (!(await signedIn(session))) return undefined;
   const platform = await vscode.window.showQuickPick<PlatformChoice>(platformChoices(), {
@@ -37,6 +42,7 @@ export async function linkIntegration(session: ScalingoSession, onLinked: (integ
   });
   if (!platform) return undefined;
   if (platform.scmType === 'github' || platform.scmType === 'gitlab') {
+    expectFromBrowser(platform.scmType);
     await linkInBrowser(platform.scmType, onLinked);
     return undefined;
   }
@@ -78,7 +84,7 @@ async function linkInBrowser(scmType: 'github' | 'gitlab', onLinked: () => Promi
   const refresh = vscode.l10n.t('Refresh');
   const choice = await vscode.window.showInformationMessage(
     vscode.l10n.t({
-      message: 'Finish linking {0} in your browser, then refresh the Scalingo view.',
+      message: 'Finish linking {0} in your browser: the Scalingo view shows it when you come back.',
       args: [platformName(scmType)],
       comment: ['{0} is GitHub or GitLab'],
     }),

@@ -25,13 +25,13 @@ export class LiveSearch<T> implements vscode.Disposable {
     private readonly search: (text: string, signal: AbortSignal) => Promise<T[]>,
     private readonly toItem: (result: T) => ResultItem<T>,
     private readonly noResultsLabel: string,
-    private readonly debounceMs = SEARCH_DEBOUNCE_MS,
+    private readonly options: LiveSearchOptions<T> = {},
   ) {}
 
   /** After a keystroke: waits for a pause in the typing. */
   schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+    this.timer = setTimeout(() => void this.run(), this.options.debounceMs ?? SEARCH_DEBOUNCE_MS);
   }
 
   /** Now: a changed option (a toggle) or the first search. */
@@ -41,14 +41,18 @@ export class LiveSearch<T> implements vscode.Disposable {
     const controller = new AbortController();
     this.controller = controller;
     const sequence = ++this.sequence;
+    const idle = this.pick.value.trim() ? undefined : this.options.idleLabel?.();
+    if (idle !== undefined) {
+      // Nothing typed and nothing worth asking for: a hint, and no request.
+      this.pick.busy = false;
+      this.pick.items = [{ label: idle, alwaysShow: true }];
+      return;
+    }
     this.pick.busy = true;
     try {
       const results = await this.search(this.pick.value, controller.signal);
       if (sequence !== this.sequence) return;
-      this.pick.items =
-        results.length > 0
-          ? results.map((result) => ({ ...this.toItem(result), alwaysShow: true }))
-          : [{ label: this.noResultsLabel, alwaysShow: true }];
+      this.pick.items = results.length > 0 ? this.itemsOf(results) : [{ label: this.noResultsLabel, alwaysShow: true }];
     } catch (error) {
       if (sequence !== this.sequence || isScalingoError(error, 'cancelled')) return;
       this.pick.items = [{ label: `$(error) ${describeError(error).message}`, alwaysShow: true }];
@@ -61,6 +65,27 @@ export class LiveSearch<T> implements vscode.Disposable {
     clearTimeout(this.timer);
     this.controller?.abort();
   }
+
+  /** The results as rows, with a separator wherever the group changes (open / closed, yours). */
+  private itemsOf(results: readonly T[]): ResultItem<T>[] {
+    const items: ResultItem<T>[] = [];
+    let group: string | undefined;
+    for (const result of results) {
+      const next = this.options.groupOf?.(result);
+      if (next !== undefined && next !== group) items.push({ label: next, kind: vscode.QuickPickItemKind.Separator });
+      group = next;
+      items.push({ ...this.toItem(result), alwaysShow: true });
+    }
+    return items;
+  }
+}
+
+export interface LiveSearchOptions<T> {
+  readonly debounceMs?: number;
+  /** With nothing typed: a hint row to show instead of searching, or undefined to search anyway. */
+  readonly idleLabel?: () => string | undefined;
+  /** A result's group; consecutive results of one group sit under a separator with its name. */
+  readonly groupOf?: (result: T) => string | undefined;
 }
 
 export interface LiveSearchHandlers<T> {
@@ -69,6 +94,8 @@ export interface LiveSearchHandlers<T> {
   readonly interceptAccept?: (selected: ResultItem<T> | undefined) => boolean;
   /** Returns false to ignore a change of the typed text (another mode of the same pick). */
   readonly acceptsTyping?: () => boolean;
+  /** A button on a result row; returns true when the pick should close with that result. */
+  readonly onItemButton?: (item: ResultItem<T>, button: vscode.QuickInputButton) => boolean;
 }
 
 /** Shows `pick` with `search` behind it; resolves with the chosen result, or undefined when dismissed. */
@@ -85,6 +112,11 @@ export function showLiveSearch<T>(
         if (handlers.acceptsTyping?.() ?? true) search.schedule();
       }),
       pick.onDidTriggerButton(handlers.onButton),
+      pick.onDidTriggerItemButton(({ item, button }) => {
+        if (!item.result || !handlers.onItemButton?.(item, button)) return;
+        chosen = item.result;
+        pick.hide();
+      }),
       pick.onDidAccept(() => {
         const selected = pick.selectedItems[0];
         if (handlers.interceptAccept?.(selected)) return;

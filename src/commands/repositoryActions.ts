@@ -4,10 +4,8 @@ import type { ScalingoSession } from '../auth/session';
 import { webUrl } from '../util/urls';
 import { copyUrl, openInBrowser } from './browserCommands';
 import { pickPullRequest } from './searchPullRequests';
-import { searchRepositories } from './searchRepositories';
+import { searchRepositories, type RepositoryAction } from './searchRepositories';
 import { showError } from './showError';
-
-type Action = 'open' | 'copy' | 'pullRequests' | 'reveal';
 
 /** `scalingo.searchRepositories` as the palette runs it: find a repository, then act on it. */
 export async function searchRepositoriesAndAct(
@@ -25,18 +23,8 @@ export async function searchRepositoriesAndAct(
   }
   if (!repository) return;
   const url = webUrl(repository.url);
-  const actions: (vscode.QuickPickItem & { action: Action })[] = [
-    ...(url
-      ? [
-          { action: 'open' as const, label: `$(link-external) ${vscode.l10n.t('Open in Browser')}`, description: url },
-          { action: 'copy' as const, label: `$(copy) ${vscode.l10n.t('Copy URL')}` },
-        ]
-      : []),
-    { action: 'pullRequests', label: `$(git-pull-request) ${vscode.l10n.t('Show Pull Requests')}` },
-    { action: 'reveal', label: `$(list-tree) ${vscode.l10n.t('Reveal in the Scalingo View')}` },
-  ];
-  const chosen = await vscode.window.showQuickPick(actions, { title: repository.fullName });
-  switch (chosen?.action) {
+  const action = repository.action ?? (await chooseAction(repository.fullName, url));
+  switch (action) {
     case 'open':
       return openInBrowser(url);
     case 'copy':
@@ -60,4 +48,19 @@ export async function searchRepositoriesAndAct(
     default:
       return;
   }
+}
+
+/** Enter on a search result (no item button): the list of what can be done with it. */
+async function chooseAction(fullName: string, url: string | undefined): Promise<RepositoryAction | undefined> {
+  const actions: (vscode.QuickPickItem & { action: RepositoryAction })[] = [
+    ...(url
+      ? [
+          { action: 'open' as const, label: `$(link-external) ${vscode.l10n.t('Open in Browser')}`, description: url },
+          { action: 'copy' as const, label: `$(copy) ${vscode.l10n.t('Copy URL')}` },
+        ]
+      : []),
+    { action: 'pullRequests', label: `$(git-pull-request) ${vscode.l10n.t('Show Pull Requests')}` },
+    { action: 'reveal', label: `$(list-tree) ${vscode.l10n.t('Reveal in the Scalingo View')}` },
+  ];
+  return (await vscode.window.showQuickPick(actions, { title: fullName }))?.action;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Integration, PullRequest, PullRequestState } from '../api/publicTypes';
 import type { ScalingoSession } from '../auth/session';
 import { pullRequestState } from '../config';
+import { searchPullRequestsByState, type StatedPullRequest } from '../api/pullRequestsByState';
 import { RepositoryNode } from '../tree/nodes/repositoryNode';
 import { isGitLab } from '../tree/platforms';
 import { webUrl } from '../util/urls';
@@ -43,7 +44,7 @@ async function repositoryOf(session: ScalingoSession, node: unknown): Promise<{ 
 export function pickPullRequest(session: ScalingoSession, integration: Integration, fullName: string): Promise<PullRequest | undefined> {
   let state = pullRequestState();
   const gitLab = isGitLab(integration.scmType);
-  const pick = vscode.window.createQuickPick<ResultItem<PullRequest>>();
+  const pick = vscode.window.createQuickPick<ResultItem<StatedPullRequest>>();
   const stateButton = () => ({
     iconPath: new vscode.ThemeIcon(state === 'open' ? 'git-pull-request' : state === 'closed' ? 'git-pull-request-closed' : 'list-flat'),
     tooltip: stateLabel(state, gitLab),
@@ -56,20 +57,21 @@ export function pickPullRequest(session: ScalingoSession, integration: Integrati
     ? vscode.l10n.t('Type words from a merge request title')
     : vscode.l10n.t('Type words from a pull request title');
   refreshChrome();
-  const search = new LiveSearch<PullRequest>(
+  const search = new LiveSearch<StatedPullRequest>(
     pick,
     async (text, signal) => {
       const client = await session.client();
-      const results = await client.searchPullRequests(integration.id, { keywords: text, repo: fullName, state }, signal);
-      return results.sort((a, b) => b.number - a.number);
+      return searchPullRequestsByState(client, integration.id, { keywords: text, repo: fullName, state }, signal);
     },
     (pullRequest) => ({
-      label: `$(git-pull-request) #${pullRequest.number} ${pullRequest.title}`,
+      label: `$(${pullRequest.state === 'open' ? 'git-pull-request' : 'git-pull-request-closed'}) #${pullRequest.number} ${pullRequest.title}`,
       description: pullRequest.sourceRepoName ?? '',
       detail: webUrl(pullRequest.htmlUrl),
       result: pullRequest,
     }),
     gitLab ? vscode.l10n.t('No merge request matches.') : vscode.l10n.t('No pull request matches.'),
+    // With both states listed, a separator before each: open ones, then closed ones.
+    { groupOf: (pullRequest) => (state === 'all' ? stateLabel(pullRequest.state, gitLab) : undefined) },
   );
 
   return showLiveSearch(pick, search, {

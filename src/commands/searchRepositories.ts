@@ -4,7 +4,7 @@ import type { ScalingoSession } from '../auth/session';
 import { namespaceProblem, organizationNamespace } from '../tree/namespaces';
 import { OwnerNode } from '../tree/nodes/ownerNode';
 import { IntegrationNode } from '../tree/nodes/integrationNode';
-import { platformName } from '../tree/platforms';
+import { isGitLab, platformName } from '../tree/platforms';
 import { webUrl } from '../util/urls';
 import { includeForks } from '../config';
 import { describeError } from '../errorMessages';
@@ -20,14 +20,36 @@ export interface RepositorySearchScope {
   readonly owner?: string;
 }
 
+/** What can be done with a repository found; the search's item buttons do it in one pick. */
+export type RepositoryAction = 'open' | 'copy' | 'pullRequests' | 'reveal';
+
+export interface ChosenRepository extends Repository {
+  readonly integration: Integration;
+  /** Set when an item button was clicked; Enter leaves it unset (the action list follows). */
+  readonly action?: RepositoryAction;
+}
+
+function actionButtons(repository: Repository): (vscode.QuickInputButton & { action: RepositoryAction })[] {
+  return [
+    ...(webUrl(repository.url)
+      ? [
+          { action: 'open' as const, iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open in Browser') },
+          { action: 'copy' as const, iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy URL') },
+        ]
+      : []),
+    { action: 'pullRequests', iconPath: new vscode.ThemeIcon('git-pull-request'), tooltip: vscode.l10n.t('Show Pull Requests') },
+    { action: 'reveal', iconPath: new vscode.ThemeIcon('list-tree'), tooltip: vscode.l10n.t('Reveal in the Scalingo View') },
+  ];
+}
+
 /**
  * `scalingo.searchRepositories`, from the palette or an integration/organization node: results
  * follow the typing. Buttons toggle forks and narrow to one owner. Returns the chosen repository.
  */
-export async function searchRepositories(session: ScalingoSession, node?: unknown): Promise<Repository & { integration: Integration } | undefined> {
+export async function searchRepositories(session: ScalingoSession, node?: unknown): Promise<ChosenRepository | undefined> {
   const scope = await scopeOf(session, node);
   if (!scope) return undefined;
-  return pickRepository(session, scope);
+  return pickRepository(session, scope, { withActions: true });
 }
 
 async function scopeOf(session: ScalingoSession, node: unknown): Promise<RepositorySearchScope | undefined> {
@@ -37,10 +59,16 @@ async function scopeOf(session: ScalingoSession, node: unknown): Promise<Reposit
   return integration && { integration };
 }
 
+/**
+ * With `withActions`, each result carries the action buttons. Until something is typed it lists
+ * the integration user's own repositories (`user:<username>`): an empty `query` is not a search
+ * the reference allows, and Scalingo may refuse it. Without a username, a hint and no request.
+ */
 export function pickRepository(
   session: ScalingoSession,
   scope: RepositorySearchScope,
-): Promise<(Repository & { integration: Integration }) | undefined> {
+  { withActions = false } = {},
+): Promise<ChosenRepository | undefined> {
   const { integration } = scope;
   let withForks = includeForks();
   let owner = scope.owner;
@@ -74,11 +102,14 @@ export function pickRepository(
   pick.placeholder = vscode.l10n.t('Type words from a repository name or description');
   refreshChrome();
 
+  // What an empty search lists: the integration user's own repositories, when a search can name them.
+  const ownNamespace = integration.username && namespaceProblem(integration.username) === undefined ? integration.username : undefined;
   const search = new LiveSearch<Repository>(
     pick,
     async (text, signal) => {
       const client = await session.client();
-      const page = await client.searchRepositories(integration.id, { keywords: text, includeForks: withForks, user: owner }, { perPage: RESULTS_PER_SEARCH }, signal);
+      const user = owner ?? (text.trim() ? undefined : ownNamespace);
+      const page = await client.searchRepositories(integration.id, { keywords: text, includeForks: withForks, user }, { perPage: RESULTS_PER_SEARCH }, signal);
       return page.repositories;
     },
     (repository) => ({
@@ -86,9 +117,18 @@ export function pickRepository(
       description: repository.description ?? '',
       detail: webUrl(repository.url),
       result: repository,
+      ...(withActions ? { buttons: actionButtons(repository) } : {}),
     }),
     vscode.l10n.t('No repository matches. Try other words, or include forks.'),
+    {
+      idleLabel: () => (owner || ownNamespace ? undefined : vscode.l10n.t('Type words from a repository name or description')),
+      groupOf: () =>
+        !pick.value.trim() && !owner && ownNamespace
+          ? vscode.l10n.t({ message: 'Repositories of {0} (type to search everywhere)', args: [ownNamespace], comment: ['{0} is a user name'] })
+          : undefined,
+    },
   );
+  let clickedAction: RepositoryAction | undefined;
 
   let choosingOwner = false;
   let searchText = '';
@@ -104,11 +144,25 @@ export function pickRepository(
       const client = await session.client();
       const organizations = await client.listOrganizations(integration.id, session.signal);
       // Shown by name, searched by path (namespaces.ts); a namespace with spaces could not be searched.
-      const owners = [
-        ...(integration.username ? [{ name: integration.username, path: integration.username }] : []),
-        ...organizations.map((organization) => ({ name: organization.login, path: organizationNamespace(organization) })),
-      ].filter((candidate) => namespaceProblem(candidate.path) === undefined);
-      pick.items = owners.map(({ name, path }) => ({ label: `$(organization) ${name}`, description: path === name ? '' : path, login: path }));
+      const gitLab = isGitLab(integration.scmType);
+      const searchable = (path: string) => namespaceProblem(path) === undefined;
+      const organizationChoices = organizations
+        .map((organization) => ({ name: organization.login, path: organizationNamespace(organization) }))
+        .filter(({ path }) => searchable(path))
+        .map(({ name, path }) => ({ label: `$(organization) ${name}`, description: path === name ? '' : path, login: path }));
+      const choices: (ResultItem<Repository> & { login?: string })[] = [
+        ...(integration.username && searchable(integration.username)
+          ? [
+              { label: vscode.l10n.t('You'), kind: vscode.QuickPickItemKind.Separator },
+              { label: `$(account) ${integration.username}`, login: integration.username },
+            ]
+          : []),
+        ...(organizationChoices.length > 0
+          ? [{ label: gitLab ? vscode.l10n.t('Groups') : vscode.l10n.t('Organizations'), kind: vscode.QuickPickItemKind.Separator }]
+          : []),
+        ...organizationChoices,
+      ];
+      pick.items = choices;
     } catch (error) {
       pick.items = [{ label: `$(error) ${describeError(error).message}` }];
     } finally {
@@ -118,6 +172,10 @@ export function pickRepository(
 
   return showLiveSearch(pick, search, {
     acceptsTyping: () => !choosingOwner,
+    onItemButton: (_item, button) => {
+      clickedAction = (button as { action?: RepositoryAction }).action;
+      return clickedAction !== undefined;
+    },
     onButton: (button) => {
       if (button === shownForksButton) {
         withForks = !withForks;
@@ -139,5 +197,5 @@ export function pickRepository(
       void search.run();
       return true;
     },
-  }).then((chosen) => chosen && { ...chosen, integration });
+  }).then((chosen) => chosen && { ...chosen, integration, ...(clickedAction ? { action: clickedAction } : {}) });
 }

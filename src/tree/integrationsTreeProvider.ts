@@ -12,6 +12,8 @@ import { IntegrationNode } from './nodes/integrationNode';
 import { OwnerNode } from './nodes/ownerNode';
 import { RepositoryNode } from './nodes/repositoryNode';
 import { ParentNode } from './parentNode';
+import type { Clock } from './focusRefresh';
+import type { TreeShape } from './treeShape';
 import type { TreeContext, TreeNode } from './treeNode';
 
 export const INTEGRATIONS_VIEW_ID = 'scalingo.integrations';
@@ -31,24 +33,37 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
   private rateLimitTimer: NodeJS.Timeout | undefined;
+  private loadsInFlight = 0;
+  /** When the root last loaded or was asked to reload (FocusRefresh reads it). */
+  lastLoadedAt: number | undefined;
 
   constructor(
     private readonly session: ScalingoSession,
     private readonly log: Log,
     private readonly extensionUri: vscode.Uri,
     private readonly workspace: WorkspaceRemotes,
+    shape: TreeShape,
+    private readonly clock: Clock = { now: Date.now },
   ) {
     super();
     this._register({ dispose: () => clearTimeout(this.rateLimitTimer) });
     this.context = {
       session,
       log,
+      shape,
       appLinks: new AppLinkIndexes(
         () => session.client(),
         () => session.signal,
       ),
       changed: (node) => this.changedEmitter.fire(node),
-      withProgress: async (work) => await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work),
+      withProgress: async (work) => {
+        this.loadsInFlight++;
+        try {
+          return await vscode.window.withProgress({ location: { viewId: INTEGRATIONS_VIEW_ID } }, work);
+        } finally {
+          this.loadsInFlight--;
+        }
+      },
       setMessage: (message) => {
         if (this.view) this.view.message = message;
       },
@@ -59,6 +74,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     this._register(session.onDidChange(() => this.reset()));
     this._register(session.onDidRateLimit(({ retryInMs }) => this.showRateLimitWait(retryInMs)));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
+    this._register(shape.onDidChange(() => void this.root.reshape()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('scalingo.repositories') || event.affectsConfiguration('scalingo.pullRequests')) {
@@ -73,6 +89,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     // A refresh reloads expanded rows in the background and only forgets collapsed ones.
     this._register(view.onDidExpandElement(({ element }) => this.markExpanded(element, true)));
     this._register(view.onDidCollapseElement(({ element }) => this.markExpanded(element, false)));
+    this.describeAccount();
   }
 
   private markExpanded(element: TreeNode, expanded: boolean): void {
@@ -87,7 +104,17 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     if (element) return element.getChildren ? element.getChildren() : [];
     if (!(await this.syncSignedIn())) return [];
     this.context.setMessage(undefined);
+    this.lastLoadedAt ??= this.clock.now();
     return this.root.getChildren();
+  }
+
+  /** A load runs somewhere in the tree (the view's progress bar shows). */
+  get isLoading(): boolean {
+    return this.loadsInFlight > 0;
+  }
+
+  get isVisible(): boolean {
+    return this.view?.visible ?? false;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
@@ -96,6 +123,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   /** The view title's refresh: everything reloads, keeping what it had if the reload fails. */
   refreshAll(): void {
+    this.lastLoadedAt = this.clock.now();
     this.context.setMessage(undefined);
     this.context.appLinks.clear();
     this.root.refresh();
@@ -189,11 +217,21 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
    */
   private async syncSignedIn(): Promise<boolean> {
     const signedIn = await this.isSignedIn();
+    this.describeAccount();
     await Promise.all([
       vscode.commands.executeCommand('setContext', 'scalingo:signedIn', signedIn),
       vscode.commands.executeCommand('setContext', 'scalingo:signedOut', !signedIn),
     ]);
     return signedIn;
+  }
+
+  /** "as ada-lovelace" beside the view's title: who the rows belong to, at a glance. */
+  private describeAccount(): void {
+    if (!this.view) return;
+    const username = this.session.account?.username;
+    this.view.description = username
+      ? vscode.l10n.t({ message: 'as {0}', args: [username], comment: ['{0} is the Scalingo username; shown beside the view title'] })
+      : undefined;
   }
 
   private async isSignedIn(): Promise<boolean> {
@@ -218,6 +256,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
+    this.lastLoadedAt = undefined;
     this.context.appLinks.clear();
     this.root = this.createRoot();
     void this.syncSignedIn();

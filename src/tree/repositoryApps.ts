@@ -5,14 +5,14 @@ import type { LinkedApp } from './appLinkIndex';
 import { AppLinkNode } from './nodes/appLinkNode';
 import { LinkedPullRequestNode, type ReviewAppEntry } from './nodes/linkedPullRequestNode';
 import { MessageNode } from './nodes/messageNode';
-import { PullRequestNode } from './nodes/pullRequestNode';
+import { PullRequestNode, type PullRequestDisplay } from './nodes/pullRequestNode';
 import type { TreeContext, TreeNode } from './treeNode';
 
 export interface RepositoryApps {
   /** The rows that go before the pull requests: apps, a failure, or the "Link to an app" hint. */
   readonly rows: TreeNode[];
   /** The row of one pull request: with its review apps when the repository deploys to Scalingo. */
-  pullRequestNode(pullRequest: PullRequest): TreeNode;
+  pullRequestNode(pullRequest: PullRequest, display?: PullRequestDisplay): TreeNode;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function loadRepositoryApps(
   repository: { readonly fullName: string; readonly url: string | undefined },
   options: { readonly offerLink: boolean },
 ): Promise<RepositoryApps> {
-  const plain = (pullRequest: PullRequest) => new PullRequestNode(parent, pullRequest);
+  const plain = (pullRequest: PullRequest, display?: PullRequestDisplay) => new PullRequestNode(parent, pullRequest, display);
   let linked: LinkedApp[];
   const rows: TreeNode[] = [];
   context.appLinks.drawnBy(integration.id, parent);
@@ -45,12 +45,13 @@ export async function loadRepositoryApps(
     if (linked.length === 0) return { rows, pullRequestNode: plain };
     return {
       rows,
-      pullRequestNode: (pullRequest) =>
+      pullRequestNode: (pullRequest, display) =>
         new LinkedPullRequestNode(
           parent,
           pullRequest,
           linked,
           reviewApps.filter((entry) => entry.reviewApp.pullRequestNumber === pullRequest.number),
+          display,
         ),
     };
   } catch (error) {

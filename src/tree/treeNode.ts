@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
+import type { TreeShape } from './treeShape';
 import type { AppLinkIndexes } from './appLinkIndex';
 
 /** Every row of the tree: it draws itself and, when it has any, loads its own children. */
@@ -20,6 +21,8 @@ export interface TreeNode {
 export interface TreeContext {
   readonly session: ScalingoSession;
   readonly log: Log;
+  /** What the user hid and pinned. */
+  readonly shape: TreeShape;
   /** Which Scalingo apps deploy from which repository, per integration; cleared by a full refresh. */
   readonly appLinks: AppLinkIndexes;
   /** Redraws `node` and re-asks its children; the root when undefined. */

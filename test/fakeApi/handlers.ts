@@ -29,6 +29,8 @@ export interface RouteContext {
   /** The server clock as an ISO date, for `created_at` of what the request creates. */
   readonly now: string;
   readonly refusedAccessTokenPrefixes: readonly string[];
+  /** What search_repos does with an empty `query` (undocumented: the reference calls it the search). */
+  readonly emptySearchQuery: 'accept' | 'refuse';
   /** See FakeScalingoOptions.searchReposPagination. */
   readonly searchReposPagination: SearchReposPagination;
 }
@@ -74,7 +76,8 @@ export const handlers: Readonly<Record<Exclude<AuthRouteName, 'exchange' | 'regi
     jsonReply(201, { keys: state.importKeys(integration, now).map((key) => keyJson(key, state.user)) }),
   ),
 
-  searchRepos: withIntegration((integration, { query, searchReposPagination }) => {
+  searchRepos: withIntegration((integration, { query, searchReposPagination, emptySearchQuery }) => {
+    if (emptySearchQuery === 'refuse' && !query['query']?.trim()) return jsonReply(422, { errors: { query: ["can't be blank"] } });
     const found = searchRepositories(integration, query['query']);
     if (searchReposPagination === 'none') {
       const { page: _ignored, ...firstPage } = query;

@@ -46,6 +46,12 @@ export interface FakeScalingoOptions {
   readonly accessTokenCanary?: string;
   /** Access tokens the fake code host refuses on link; default `['glpat-group', 'bad']`. */
   readonly refusedAccessTokenPrefixes?: readonly string[];
+  /**
+   * search_repos with an empty `query`: the reference documents `query` as the search and says
+   * nothing of an empty one, so the fake can do both: 'accept' (default: every repository, as the
+   * fake always did) or 'refuse' (422 `query can't be blank`).
+   */
+  readonly emptySearchQuery?: 'accept' | 'refuse';
   /** Whether search_repos pages with meta.pagination (default) or not at all; tests can change it on `behaviour`. */
   readonly searchReposPagination?: SearchReposPagination;
   /** Default 0: a free port. */
@@ -289,6 +295,7 @@ export class FakeScalingoApi {
       body: entry.body,
       now: new Date(this.clock()).toISOString(),
       refusedAccessTokenPrefixes: this.options.refusedAccessTokenPrefixes ?? DEFAULT_REFUSED_ACCESS_TOKEN_PREFIXES,
+      emptySearchQuery: this.options.emptySearchQuery ?? 'accept',
       searchReposPagination: this.behaviour.searchReposPagination,
     });
   }

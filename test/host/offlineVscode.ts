@@ -75,6 +75,7 @@ export type UiCommand =
   | { readonly action: 'press'; readonly key: string }
   | { readonly action: 'quickInput' }
   | { readonly action: 'clickQuickInputButton'; readonly tooltip: string }
+  | { readonly action: 'clickItemButton'; readonly label: string; readonly tooltip: string }
   /** Clicks the side bar's tree row labelled `label`, the topmost shown when several are. */
   | { readonly action: 'clickTreeItem'; readonly label: string }
   | { readonly action: 'screenshot'; readonly path: string }
@@ -89,6 +90,8 @@ export interface QuickInputItem {
   readonly detail: string;
   /** The row Enter would accept. */
   readonly focused: boolean;
+  /** The separator label drawn above this row, when the row starts a group. */
+  readonly separator?: string;
 }
 
 /** What the quick input (quick pick or input box) shows; empty strings for what it does not show. */
@@ -159,13 +162,17 @@ function readQuickInput(buttonsSelector: string): QuickInputState {
     prompt: invalid ? '' : message,
     validationMessage: invalid ? message : '',
     busy: !widget.querySelector('.quick-input-progress')?.classList.contains('done'),
-    items: rows.map((row) => ({
+    items: rows.map((row) => {
       // The label comes first in the row; the detail is a second label under `-meta`.
-      label: text(row, '.label-name'),
-      description: text(row, '.label-description'),
-      detail: text(row, '.quick-input-list-label-meta .label-name'),
-      focused: row.classList.contains('focused'),
-    })),
+      const separator = text(row, '.quick-input-list-separator');
+      return {
+        label: text(row, '.label-name'),
+        description: text(row, '.label-description'),
+        detail: text(row, '.quick-input-list-label-meta .label-name'),
+        focused: row.classList.contains('focused'),
+        ...(separator ? { separator } : {}),
+      };
+    }),
     buttons: [...window.document.querySelectorAll(buttonsSelector)].filter(shown).map((button) => button.getAttribute('aria-label') ?? ''),
   };
 }
@@ -198,6 +205,18 @@ async function perform(page: Page, command: UiCommand): Promise<unknown> {
         .locator(QUICK_INPUT_BUTTONS)
         .and(page.getByRole('button', { name: new RegExp(`^${escapeRegExp(command.tooltip)}( \\(.+\\))?$`, 'u') }))
         .click({ timeout: 5000 });
+    case 'clickItemButton': {
+      // A row's buttons show on hover (or focus): hover the row whose label is this, then click.
+      const row = page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: command.label }) })
+        .first();
+      await row.hover({ timeout: 5000 });
+      return row
+        .locator('.action-label')
+        .and(page.getByRole('button', { name: new RegExp(`^${escapeRegExp(command.tooltip)}( \\(.+\\))?$`, 'u') }))
+        .click({ timeout: 5000 });
+    }
     case 'clickTreeItem': {
       const rows = page.locator('.part.sidebar .monaco-list-row').filter({
         has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(command.label)}$`, 'u') }),

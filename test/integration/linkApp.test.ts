@@ -170,7 +170,8 @@ describe('link a repository to an app', () => {
     await driver.type('GitHub Enterprise');
     await driver.waitForQuickInput((state) => state.items.length === 1);
     await driver.press('Enter');
-    await driver.waitForQuickInput(showsItem('bletchley/bombe'));
+    // Before anything is typed the search lists the integration user's own repositories (issue 13).
+    await driver.waitForQuickInput(showsItem('alan-turing/morphogenesis'));
     await driver.type('morpho');
     await driver.waitForQuickInput((state) => state.items.length === 1 && state.items[0]!.label.includes('alan-turing/morphogenesis'));
     await driver.press('Enter');

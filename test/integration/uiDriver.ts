@@ -48,6 +48,11 @@ export class UiDriver {
     await this.send({ action: 'clickQuickInputButton', tooltip });
   }
 
+  /** Clicks, with the mouse, the button with this tooltip on the quick pick row labelled `label` (hovered first). */
+  async clickItemButton(label: string, tooltip: string): Promise<void> {
+    await this.send({ action: 'clickItemButton', label, tooltip });
+  }
+
   /** Clicks, with the mouse, the side bar's tree row labelled `label` (the topmost, when several are). */
   async clickTreeItem(label: string): Promise<void> {
     await this.send({ action: 'clickTreeItem', label });

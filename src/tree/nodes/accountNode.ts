@@ -19,6 +19,8 @@ export class AccountNode extends ParentNode {
   readonly id = 'account';
   protected override readonly isRoot = true;
   private entries: IntegrationEntry[] | undefined;
+  /** The rows of the last listing, kept when only the shape changes so their loaded children stay. */
+  private integrationNodes = new Map<string, IntegrationNode>();
 
   constructor(
     context: TreeContext,
@@ -41,8 +43,15 @@ export class AccountNode extends ParentNode {
     const client = await this.context.session.client();
     const entries = await client.listIntegrationEntries(signal);
     this.entries = entries;
+    this.integrationNodes = new Map();
     this.onIntegrationsListed(entries.filter((entry) => entry.ok).length);
     return this.compose(entries, await this.workspace.remotes());
+  }
+
+  /** Hidden or pinned rows changed: recompose what is loaded, without a request. */
+  async reshape(): Promise<void> {
+    await this.workspaceChanged();
+    for (const node of this.integrationNodes.values()) node.reshape();
   }
 
   /** A folder's repository appeared or went: recompose from the integrations already loaded. */
@@ -66,9 +75,12 @@ export class AccountNode extends ParentNode {
       const { integration, webBase } = matched.value;
       return [new WorkspaceRepositoryNode(undefined, this.context, integration, matched.fullName, webBase)];
     });
-    const rows = entries.map((entry) =>
-      entry.ok ? new IntegrationNode(this.context, entry.integration, this.extensionUri) : this.unreadableRow(entry.unreadable),
-    );
+    const rows = entries.flatMap((entry) => {
+      if (!entry.ok) return [this.unreadableRow(entry.unreadable)];
+      const node = this.integrationNodes.get(entry.integration.id) ?? new IntegrationNode(this.context, entry.integration, this.extensionUri);
+      this.integrationNodes.set(entry.integration.id, node);
+      return this.context.shape.leavesOut(node.id) ? [] : [node];
+    });
     return [...workspaceNodes, ...rows];
   }
 

@@ -15,6 +15,10 @@ import { OwnerNode, ownerNamespace, type Owner } from './ownerNode';
  */
 export class IntegrationNode extends ParentNode implements HasWebUrl {
   readonly id: string;
+  /** The namespaces of the last load, kept so hiding or pinning one needs no request. */
+  private owners: TreeNode[] | undefined;
+  private organizationsVisible = 0;
+  private unreadable: TreeNode[] = [];
 
   constructor(
     context: TreeContext,
@@ -41,22 +45,52 @@ export class IntegrationNode extends ParentNode implements HasWebUrl {
     item.id = this.id;
     item.description = [integration.username, hostOf(integration.url)].filter(Boolean).join(' · ');
     item.iconPath = platformIcon(integration.scmType, this.extensionUri);
-    item.contextValue = `integration.${integration.scmType}`;
+    const hidden = this.context.shape.isHidden(this.id);
+    item.contextValue = `integration.${integration.scmType}${hidden ? '.hidden' : ''}`;
+    if (hidden) item.description = `${item.description} · ${vscode.l10n.t('hidden')}`;
     item.tooltip = this.tooltip();
+    item.accessibilityInformation = {
+      label: integration.username
+        ? vscode.l10n.t({
+            message: '{0} integration, {1} on {2}',
+            args: [platformName(integration.scmType), integration.username, hostOf(integration.url)],
+            comment: ['{0} is a platform name', '{1} is a user name', '{2} is a host name'],
+          })
+        : vscode.l10n.t({
+            message: '{0} integration on {1}',
+            args: [platformName(integration.scmType), hostOf(integration.url)],
+            comment: ['{0} is a platform name', '{1} is a host name'],
+          }),
+    };
     return item;
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = await this.context.session.client();
     const { organizations, unreadable } = await client.listOrganizationsAndUnreadable(this.integration.id, signal);
-    const children: TreeNode[] = [];
-    if (this.integration.username) children.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
+    const owners: TreeNode[] = [];
+    if (this.integration.username) owners.push(this.ownerRow({ kind: 'user', login: this.integration.username }));
     // Pages can shift between two requests and send an organization twice: one row (one id) each.
     const unique = [...new Map(organizations.map((organization) => [organization.id, organization] as const)).values()];
     const sorted = unique.sort((a, b) => a.login.localeCompare(b.login));
-    children.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
-    children.push(...unreadable.map((item) => this.unreadableRow(item)));
-    if (organizations.length === 0 && unreadable.length === 0) children.push(this.noOrganizationsHint());
+    owners.push(...sorted.map((organization) => this.ownerRow({ kind: 'organization', organization })));
+    this.owners = owners;
+    this.unreadable = unreadable.map((item) => this.unreadableRow(item));
+    this.organizationsVisible = organizations.length + unreadable.length;
+    return this.compose();
+  }
+
+  /** Hidden or pinned rows changed: recompose the namespaces already loaded, without a request. */
+  reshape(): void {
+    if (this.owners) this.replaceChildren(this.compose());
+  }
+
+  /** Pinned organizations first, then the user's own namespace and the others; hidden ones left out; unusable ones last. */
+  private compose(): TreeNode[] {
+    const { shape } = this.context;
+    const children: TreeNode[] = shape.pinnedFirst(this.owners ?? []).filter((owner) => !shape.leavesOut(owner.id));
+    children.push(...this.unreadable);
+    if (this.organizationsVisible === 0) children.push(this.noOrganizationsHint());
     return children;
   }
 

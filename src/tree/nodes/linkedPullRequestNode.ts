@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PullRequest, RegionalClient, ReviewApp } from '../../api/publicTypes';
 import type { LinkedApp } from '../appLinkIndex';
 import type { TreeNode } from '../treeNode';
-import { PullRequestNode } from './pullRequestNode';
+import { PullRequestNode, type PullRequestDisplay } from './pullRequestNode';
 import { ReviewAppNode } from './reviewAppNode';
 
 export interface ReviewAppEntry {
@@ -22,8 +22,9 @@ export class LinkedPullRequestNode extends PullRequestNode {
     /** The apps of the repository, parents of any review app this pull request gets. */
     readonly linkedApps: readonly LinkedApp[],
     private readonly reviewApps: readonly ReviewAppEntry[],
+    display?: PullRequestDisplay,
   ) {
-    super(parent, pullRequest);
+    super(parent, pullRequest, display);
   }
 
   override getTreeItem(): vscode.TreeItem {

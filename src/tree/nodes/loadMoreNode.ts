@@ -20,6 +20,12 @@ export class LoadMoreNode implements TreeNode {
       item.description = vscode.l10n.t({ message: '{0} more', args: [this.remaining], comment: ['{0} is a count'] });
     }
     item.contextValue = 'loadMore';
+    item.accessibilityInformation = {
+      label:
+        this.remaining !== undefined
+          ? vscode.l10n.t({ message: 'Load more repositories, {0} more', args: [this.remaining], comment: ['{0} is a count'] })
+          : vscode.l10n.t('Load more repositories'),
+    };
     item.command = { command: 'scalingo.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this.parent] };
     return item;
   }

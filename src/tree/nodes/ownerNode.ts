@@ -4,6 +4,7 @@ import { includeForks } from '../../config';
 import { describeError, type UserFacingError } from '../../errorMessages';
 import { organizationNamespace } from '../namespaces';
 import { ParentNode } from '../parentNode';
+import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
 import { ownerPageUrl, type HasWebUrl } from '../webLinks';
 import { LoadMoreNode } from './loadMoreNode';
@@ -65,7 +66,20 @@ export class OwnerNode extends ParentNode implements HasWebUrl {
     item.tooltip = [this.login, this.namespace !== this.login ? this.namespace : undefined, this.owner.kind === 'organization' ? this.owner.organization.description : undefined, this.webUrl]
       .filter(Boolean)
       .join('\n');
-    item.contextValue = this.owner.kind === 'user' ? 'owner.user' : 'owner.organization';
+    const { shape } = this.context;
+    const pinned = this.owner.kind === 'organization' && shape.isPinned(this.id);
+    const hidden = this.owner.kind === 'organization' && shape.isHidden(this.id);
+    item.contextValue = this.owner.kind === 'user' ? 'owner.user' : `owner.organization${pinned ? '.pinned' : ''}${hidden ? '.hidden' : ''}`;
+    if (pinned) item.iconPath = new vscode.ThemeIcon('pinned');
+    if (hidden) item.description = [vscode.l10n.t('hidden'), item.description].filter(Boolean).join(' · ');
+    item.accessibilityInformation = {
+      label:
+        this.owner.kind === 'user'
+          ? vscode.l10n.t({ message: '{0}, your repositories', args: [this.login], comment: ['{0} is a user name'] })
+          : isGitLab(this.integration.scmType)
+            ? vscode.l10n.t({ message: 'Group {0}', args: [this.login], comment: ['{0} is a GitLab group'] })
+            : vscode.l10n.t({ message: 'Organization {0}', args: [this.login], comment: ['{0} is a GitHub organization'] }),
+    };
     return item;
   }
 

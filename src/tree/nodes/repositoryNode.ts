@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Integration, PullRequestState, Repository } from '../../api/publicTypes';
 import { webUrl } from '../../util/urls';
 import { pullRequestState } from '../../config';
+import { searchPullRequestsByState } from '../../api/pullRequestsByState';
 import { ParentNode } from '../parentNode';
 import { isGitLab } from '../platforms';
 import type { TreeContext, TreeNode } from '../treeNode';
@@ -55,7 +56,8 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     const state = pullRequestState();
     const client = await this.context.session.client();
     const [pullRequests, apps] = await Promise.all([
-      client.searchPullRequests(this.integration.id, { repo: this.repository.fullName, state }, signal),
+      // With `all`, one search per state (2 requests): the route does not say which are open.
+      searchPullRequestsByState(client, this.integration.id, { repo: this.repository.fullName, state }, signal),
       loadRepositoryApps(this, this.context, this.integration, { fullName: this.repository.fullName, url: this.webUrl }, {
         offerLink: this.offersLinkWhenUndeployed,
       }),
@@ -65,7 +67,8 @@ export class RepositoryNode extends ParentNode implements HasWebUrl {
     }
     // One row per number: a pull request sent twice would give two rows one id.
     const unique = [...new Map(pullRequests.map((pullRequest) => [pullRequest.number, pullRequest] as const)).values()];
-    return [...apps.rows, ...unique.sort((a, b) => b.number - a.number).map((pullRequest) => apps.pullRequestNode(pullRequest))];
+    const display = { gitLab: isGitLab(this.integration.scmType), showState: state === 'all' };
+    return [...apps.rows, ...unique.map((pullRequest) => apps.pullRequestNode(pullRequest, display))];
   }
 
   /** Whether a repository that no app deploys from shows "Link to a Scalingo App…" (only where it is the user's focus). */

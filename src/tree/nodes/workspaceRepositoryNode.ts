@@ -28,6 +28,13 @@ export class WorkspaceRepositoryNode extends RepositoryNode {
     item.description = `${this.repository.fullName} · ${platformName(this.integration.scmType)}`;
     item.iconPath = new vscode.ThemeIcon('root-folder');
     item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    item.accessibilityInformation = {
+      label: vscode.l10n.t({
+        message: 'This workspace: {0} on {1}',
+        args: [this.repository.fullName, platformName(this.integration.scmType)],
+        comment: ['{0} is owner/name', '{1} is a platform name'],
+      }),
+    };
     return item;
   }
 }

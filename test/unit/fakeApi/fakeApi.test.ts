@@ -332,6 +332,15 @@ describe('fake Scalingo API', () => {
       assert.equal(fullNames(await call(api, 'GET', searchRepos(GITHUB, ''))).length, 6);
     });
 
+    it('does either with an empty query, which the reference leaves open: answers everything, or refuses it', async () => {
+      assert.equal((await call(api, 'GET', searchRepos(GITHUB, ''))).status, 200);
+      await startWith({ seed: 'default', emptySearchQuery: 'refuse' });
+      const refused = await call(api, 'GET', searchRepos(GITHUB, ' '));
+      assert.equal(refused.status, 422);
+      assert.deepEqual(refused.json, { errors: { query: ["can't be blank"] } });
+      assert.equal((await call(api, 'GET', searchRepos(GITHUB, 'user:ada-lovelace'))).status, 200);
+    });
+
     it('matches every keyword, case-insensitively, in name, full name or description', async () => {
       assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'NODE.JS scalingo'))), ['ada-lovelace/scalingo-app']);
       assert.deepEqual(fullNames(await call(api, 'GET', searchRepos(GITHUB, 'babbage-labs/'))), ['babbage-labs/difference']);
