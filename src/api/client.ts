@@ -368,14 +368,15 @@ export class ScalingoClient {
    * A 429 is sent again, whatever the method (the server refused it before doing anything), once
    * the limit's window has passed or after `Retry-After`; every request waits that long too, and
    * the retry counts in the budget like any request. GETs are also retried on gateway errors and
-   * network failures; nothing else is.
+   * network failures; nothing else is. A 429 on the token exchange is waited out the same way:
+   * the call itself was not sent yet.
    */
   private async sendWithRetries(call: Call): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.sendAuthorized(call);
         if (response.status === 429 && attempt < this.retryPolicy.maxRetries) {
-          this.holdForRateLimit(call, response);
+          this.holdForRateLimit(call.route, response.retryAfterMs);
           continue;
         }
         if (call.method === 'GET' && attempt < this.retryPolicy.maxRetries) {
@@ -387,6 +388,10 @@ export class ScalingoClient {
         }
         return response;
       } catch (error) {
+        if (error instanceof ScalingoError && error.kind === 'rateLimited' && attempt < this.retryPolicy.maxRetries) {
+          this.holdForRateLimit(error.details.route ?? call.route, error.details.retryAfterMs);
+          continue;
+        }
         const retryable = error instanceof ScalingoError && isRetryable(error);
         if (call.method !== 'GET' || attempt >= this.retryPolicy.maxRetries || !retryable) throw error;
         await this.waitBeforeRetry(call, attempt, error);
@@ -394,10 +399,10 @@ export class ScalingoClient {
     }
   }
 
-  private holdForRateLimit(call: Call, response: HttpResponse): void {
-    const retryInMs = this.limiter.pause(response.retryAfterMs ?? this.limiter.window);
-    this.log.warn(`${call.route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
-    this.options.onRateLimited?.({ route: call.route, retryInMs });
+  private holdForRateLimit(route: string, retryAfterMs: number | undefined): void {
+    const retryInMs = this.limiter.pause(retryAfterMs ?? this.limiter.window);
+    this.log.warn(`${route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
+    this.options.onRateLimited?.({ route, retryInMs });
   }
 
   private async waitBeforeRetry(call: Call, attempt: number, failure: ScalingoError): Promise<void> {

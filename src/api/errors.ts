@@ -37,6 +37,8 @@ export interface ScalingoErrorDetails {
   readonly webPage?: boolean;
   /** The TLS certificate of Scalingo, or of a proxy re-signing it, was not trusted. */
   readonly untrustedCertificate?: boolean;
+  /** A 429's `Retry-After`, in milliseconds, when the server sent one. */
+  readonly retryAfterMs?: number;
 }
 
 export class ScalingoError extends Error {

@@ -74,7 +74,7 @@ export function errorFromResponse(response: HttpResponse, route: string): Scalin
       return new ScalingoError(
         'rateLimited',
         'Scalingo is rate limiting requests (60 a minute). Try again in a minute.',
-        details,
+        response.retryAfterMs === undefined ? details : { ...details, retryAfterMs: response.retryAfterMs },
       );
     case status >= 500:
       return new ScalingoError(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ScalingoSession } from '../auth/session';
+import { rateLimitWaitMessage } from '../errorMessages';
 import { abortSignalOf } from '../util/cancellation';
 import { showError } from './showError';
 
@@ -17,7 +18,15 @@ export async function signIn(session: ScalingoSession): Promise<boolean> {
   try {
     const user = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Scalingo…'), cancellable: true },
-      (_progress, cancellation) => session.signIn(token.trim(), abortSignalOf(cancellation)),
+      async (progress, cancellation) => {
+        // A 429 on the exchange is waited out (a minute, or Retry-After): say so, or it looks hung.
+        const waits = session.onDidRateLimit(({ retryInMs }) => progress.report({ message: rateLimitWaitMessage(retryInMs) }));
+        try {
+          return await session.signIn(token.trim(), abortSignalOf(cancellation));
+        } finally {
+          waits.dispose();
+        }
+      },
     );
     void vscode.window.showInformationMessage(
       vscode.l10n.t({ message: 'Signed in to Scalingo as {0}.', args: [user.username], comment: ['{0} is a username'] }),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isScalingoError } from '../api/errors';
-import { describeError } from '../errorMessages';
+import { describeError, rateLimitWaitMessage } from '../errorMessages';
 
 /** How long typing must pause before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -19,6 +19,10 @@ export class LiveSearch<T> implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private controller: AbortController | undefined;
   private sequence = 0;
+  /** The sequence number of the search waiting for its answer, if any. */
+  private inFlight: number | undefined;
+  private waitCountdown: NodeJS.Timeout | undefined;
+  private readonly rateLimitListener: vscode.Disposable | undefined;
 
   constructor(
     private readonly pick: vscode.QuickPick<ResultItem<T>>,
@@ -26,7 +30,9 @@ export class LiveSearch<T> implements vscode.Disposable {
     private readonly toItem: (result: T) => ResultItem<T>,
     private readonly noResultsLabel: string,
     private readonly options: LiveSearchOptions<T> = {},
-  ) {}
+  ) {
+    this.rateLimitListener = options.rateLimitWaits?.(({ retryInMs }) => this.showRateLimitWait(retryInMs));
+  }
 
   /** After a keystroke: waits for a pause in the typing. */
   schedule(): void {
@@ -37,6 +43,7 @@ export class LiveSearch<T> implements vscode.Disposable {
   /** Now: a changed option (a toggle) or the first search. */
   async run(): Promise<void> {
     clearTimeout(this.timer);
+    this.stopCountdown();
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -49,6 +56,7 @@ export class LiveSearch<T> implements vscode.Disposable {
       return;
     }
     this.pick.busy = true;
+    this.inFlight = sequence;
     try {
       const results = await this.search(this.pick.value, controller.signal);
       if (sequence !== this.sequence) return;
@@ -57,13 +65,45 @@ export class LiveSearch<T> implements vscode.Disposable {
       if (sequence !== this.sequence || isScalingoError(error, 'cancelled')) return;
       this.pick.items = [{ label: `$(error) ${describeError(error).message}`, alwaysShow: true }];
     } finally {
-      if (sequence === this.sequence) this.pick.busy = false;
+      if (sequence === this.sequence) {
+        this.pick.busy = false;
+        this.inFlight = undefined;
+        this.stopCountdown();
+      }
     }
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.stopCountdown();
+    this.rateLimitListener?.dispose();
     this.controller?.abort();
+  }
+
+  /**
+   * Scalingo answered 429 and every request waits (see RequestLimiter.pause): while this search
+   * is among them, a row counts the seconds down instead of leaving stale results under a spinner.
+   */
+  private showRateLimitWait(retryInMs: number): void {
+    const waiting = this.inFlight;
+    if (waiting === undefined) return;
+    const until = Date.now() + retryInMs;
+    const render = () => {
+      const left = until - Date.now();
+      if (this.inFlight !== waiting || left <= 0) {
+        this.stopCountdown();
+        return;
+      }
+      this.pick.items = [{ label: `$(watch) ${rateLimitWaitMessage(left)}`, alwaysShow: true }];
+    };
+    this.stopCountdown();
+    render();
+    this.waitCountdown = setInterval(render, 1000);
+  }
+
+  private stopCountdown(): void {
+    clearInterval(this.waitCountdown);
+    this.waitCountdown = undefined;
   }
 
   /** The results as rows, with a separator wherever the group changes (open / closed, yours). */
@@ -86,6 +126,8 @@ export interface LiveSearchOptions<T> {
   readonly idleLabel?: () => string | undefined;
   /** A result's group; consecutive results of one group sit under a separator with its name. */
   readonly groupOf?: (result: T) => string | undefined;
+  /** The session's rate-limit waits (ScalingoSession.onDidRateLimit), shown while a search waits. */
+  readonly rateLimitWaits?: vscode.Event<{ readonly retryInMs: number }>;
 }
 
 export interface LiveSearchHandlers<T> {

@@ -71,7 +71,10 @@ export function pickPullRequest(session: ScalingoSession, integration: Integrati
     }),
     gitLab ? vscode.l10n.t('No merge request matches.') : vscode.l10n.t('No pull request matches.'),
     // With both states listed, a separator before each: open ones, then closed ones.
-    { groupOf: (pullRequest) => (state === 'all' ? stateLabel(pullRequest.state, gitLab) : undefined) },
+    {
+      groupOf: (pullRequest) => (state === 'all' ? stateLabel(pullRequest.state, gitLab) : undefined),
+      rateLimitWaits: session.onDidRateLimit,
+    },
   );
 
   return showLiveSearch(pick, search, {

@@ -121,6 +121,7 @@ export function pickRepository(
     }),
     vscode.l10n.t('No repository matches. Try other words, or include forks.'),
     {
+      rateLimitWaits: session.onDidRateLimit,
       idleLabel: () => (owner || ownNamespace ? undefined : vscode.l10n.t('Type words from a repository name or description')),
       groupOf: () =>
         !pick.value.trim() && !owner && ownNamespace

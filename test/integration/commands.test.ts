@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Integration } from '../../src/api/publicTypes';
-import type { FakeScalingoApi } from '../fakeApi/server';
+import { faults, type FakeScalingoApi } from '../fakeApi/server';
 import { childLabelled, children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 import { answerModal, stubWindow } from './stubs';
 import { uiDriver, type QuickInputState, type UiDriver } from './uiDriver';
@@ -265,6 +265,27 @@ describe('commands', () => {
         ['notes', 'difference'],
         'the slow search was not sent before the newer one',
       );
+      await driver.press('Escape');
+      await done;
+    });
+
+    it("says in the pick that Scalingo's rate limit holds the search, counting down, then shows the results", async function () {
+      this.timeout(20_000);
+      const extension = await extensionApi();
+      const github = await childLabelled(extension, undefined, 'GitHub');
+      await driver.waitForQuickInput((state) => !state.visible);
+      api.clearRequests();
+      api.inject('searchRepos', { ...faults.rateLimited(), headers: { 'retry-after': '3' }, times: 1, match: (request) => request.query.query === 'notes' });
+      const done = vscode.commands.executeCommand('scalingo.searchRepositories', github);
+      await driver.waitForQuickInput(showsItem('ada-lovelace/notes'));
+      await driver.type('notes');
+      const waiting = await driver.waitForQuickInput(showsItem('Scalingo is limiting requests; retrying in 3 s'));
+      assert.equal(waiting.items.length, 1, JSON.stringify(waiting.items));
+      await driver.waitForQuickInput(showsItem('Scalingo is limiting requests; retrying in 2 s'));
+      await driver.waitForQuickInput((state) => state.items.length === 1 && state.items[0]!.label.includes('ada-lovelace/notes'));
+      const [refused, retried] = api.requestsTo('searchRepos').filter((request) => request.query.query === 'notes');
+      assert.equal(refused?.status, 429);
+      assert.ok(retried!.at - refused!.at >= 2900, `searched again ${retried!.at - refused!.at} ms after the 429`);
       await driver.press('Escape');
       await done;
     });

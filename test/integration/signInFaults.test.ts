@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { faults, type Fault, type FakeScalingoApi } from '../fakeApi/server';
 import { extensionApi, signIn, signOut, startFakeApi } from './helpers';
+import { recordProgress } from './progress';
 import { stubWindow } from './stubs';
 
 interface ExchangeFault {
@@ -14,7 +15,8 @@ interface ExchangeFault {
 /** Only the 401 says the token is bad; every other fault of the exchange says what it is. */
 const EXCHANGE_FAULTS: readonly ExchangeFault[] = [
   { name: '401', fault: { status: 401, body: { error: 'invalid credentials' } }, message: /invalid or was revoked/u, buttons: ['Sign In'] },
-  { name: '429', fault: faults.rateLimited(), message: /limiting requests, so the API token could not be checked/u, buttons: ['Retry'] },
+  // Retried twice after Retry-After (without it, each retry would wait Scalingo's whole minute).
+  { name: '429', fault: faults.rateLimited({ headers: { 'retry-after': '1' } }), message: /limiting requests, so the API token could not be checked/u, buttons: ['Retry'] },
   { name: '500', fault: faults.serverError(), message: /could not check the API token \(HTTP 500\)/u, buttons: ['Retry', 'Show Log'] },
   { name: 'timeout', fault: { delayMs: 3000 }, message: /took too long to check the API token/u, buttons: ['Retry', 'Show Log'] },
   {
@@ -61,5 +63,29 @@ describe('sign-in: each fault of the token exchange has its own message', () => 
       seen.add(shown!);
     }
     assert.equal(seen.size, EXCHANGE_FAULTS.length, 'two faults share a message');
+  });
+
+  it('waits out a 429 on the exchange, saying so in the progress, then signs in with one more exchange', async function () {
+    this.timeout(20_000);
+    const extension = await extensionApi();
+    await signOut();
+    api.clearFaults();
+    api.clearRequests();
+    api.inject('exchange', { ...faults.rateLimited(), headers: { 'retry-after': '2' }, times: 1 });
+    const progress = recordProgress();
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      await signIn();
+    } finally {
+      progress.restore();
+      errors.restore();
+    }
+    assert.deepEqual(errors.calls, []);
+    assert.equal(await extension.session.isSignedIn(), true);
+    const checking = progress.runs.find((run) => run.title === 'Checking the token with Scalingo…');
+    assert.deepEqual(checking?.messages, ['Scalingo is limiting requests; retrying in 2 s']);
+    const [refused, exchanged] = api.requestsTo('exchange');
+    assert.equal(api.requestsTo('exchange').length, 2);
+    assert.ok(exchanged!.at - refused!.at >= 1900, `exchanged again ${exchanged!.at - refused!.at} ms after the 429`);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { ScalingoError } from '../../../src/api/errors';
 import { RequestLimiter, SCALINGO_RATE_LIMIT } from '../../../src/api/requestLimiter';
 import { FakeScalingoApi, faults, type RecordedRequest } from '../../fakeApi/server';
 import { clientFor } from './testClient';
@@ -71,6 +72,40 @@ describe('rate limit, end to end', () => {
         await client.listIntegrations();
         const [refused, retried] = api.requests;
         assert.ok(retried!.at - refused!.at >= 1450, `retried after ${retried!.at - refused!.at} ms`);
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('waits out a 429 on the token exchange itself, then exchanges once more and goes on', async () => {
+      api = await FakeScalingoApi.start();
+      const waits: number[] = [];
+      const client = clientFor(api, { onRateLimited: ({ retryInMs }) => waits.push(retryInMs) });
+      try {
+        api.inject('exchange', { ...faults.rateLimited(), headers: { 'retry-after': '1' }, times: 1 });
+        const user = await client.currentUser();
+        assert.equal(user.username, 'ada-lovelace');
+        assert.deepEqual(
+          api.requests.map((request) => `${request.route} ${request.status}`),
+          ['exchange 429', 'exchange 200', 'self 200'],
+        );
+        const [refused, exchanged] = api.requests;
+        assert.ok(exchanged!.at - refused!.at >= 950, `exchanged again ${exchanged!.at - refused!.at} ms after the 429`);
+        assert.equal(waits.length, 1);
+        assert.ok(waits[0]! > 900 && waits[0]! <= 1000, `said ${waits[0]} ms`);
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('gives up on an exchange that stays rate limited after its retries, saying so', async () => {
+      api = await FakeScalingoApi.start();
+      const client = clientFor(api);
+      try {
+        api.inject('exchange', faults.rateLimited());
+        await assert.rejects(client.currentUser(), (error: ScalingoError) => error.kind === 'rateLimited');
+        assert.equal(api.requestsTo('exchange').length, 3);
+        assert.equal(api.requestsTo('self').length, 0);
       } finally {
         await client.close();
       }
