@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       SCALINGO_TEST_SUITE: 'integration',
       // A private CA the host trusts only through NODE_EXTRA_CA_CERTS, as a company's would be.
       NODE_EXTRA_CA_CERTS: certificates.caFile,
+      // Another, only in what OpenSSL (so Node's system store) reads as the system's certificate file.
+      SSL_CERT_FILE: certificates.systemCaFile,
       SCALINGO_TEST_TLS_DIR: certificates.dir,
     },
   });

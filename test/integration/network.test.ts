@@ -8,7 +8,7 @@ import { stubWindow } from './stubs';
 
 const TLS_DIR = process.env.SCALINGO_TEST_TLS_DIR;
 
-function httpsFake(name: 'trusted' | 'unknown'): Promise<FakeScalingoApi> {
+function httpsFake(name: 'trusted' | 'system' | 'unknown'): Promise<FakeScalingoApi> {
   const read = (file: string) => readFileSync(join(TLS_DIR!, file), 'utf8');
   return FakeScalingoApi.start({ seed: 'default', tls: { key: read(`${name}-key.pem`), cert: read(`${name}-cert.pem`) } });
 }
@@ -28,20 +28,25 @@ describe('corporate networks, in the host', () => {
     api = undefined;
   });
 
-  it('trusts a server signed by a CA that is only in NODE_EXTRA_CA_CERTS', async () => {
-    api = await httpsFake('trusted');
-    await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
-    const errors = stubWindow('showErrorMessage', () => undefined);
-    try {
-      await signIn();
-    } finally {
-      errors.restore();
-    }
-    assert.deepEqual(errors.calls, []);
-    const extension = await extensionApi();
-    assert.equal(await extension.session.isSignedIn(), true);
-    assert.ok((await children(extension)).length > 0);
-  });
+  for (const [name, where] of [
+    ['trusted', 'NODE_EXTRA_CA_CERTS'],
+    ['system', "the operating system's store"],
+  ] as const) {
+    it(`trusts a server signed by a CA that is only in ${where}`, async () => {
+      api = await httpsFake(name);
+      await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+      const errors = stubWindow('showErrorMessage', () => undefined);
+      try {
+        await signIn();
+      } finally {
+        errors.restore();
+      }
+      assert.deepEqual(errors.calls, []);
+      const extension = await extensionApi();
+      assert.equal(await extension.session.isSignedIn(), true);
+      assert.ok((await children(extension)).length > 0);
+    });
+  }
 
   it('refuses a server signed by an unknown CA, naming certificates and the settings to check', async () => {
     api = await httpsFake('unknown');
