@@ -220,8 +220,11 @@ export class ScalingoSession extends Disposable {
   }
 
   private loadToken(): Promise<void> {
+    const version = this.version;
     this.tokenLoaded ??= Promise.all([this.tokens.get(), this.tokens.account()]).then(
       ([token, account]) => {
+        // A sign-in or sign-out here while this read was on its way knows better than what it read.
+        if (version !== this.version) return;
         this.token = token;
         this.storedAccount = account;
       },

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ScalingoSession } from '../../src/auth/session';
+import { TokenStore } from '../../src/auth/tokenStore';
 import type { ScalingoExtensionApi } from '../../src/extension';
+import type { Log } from '../../src/log';
 import type { FakeScalingoApi } from '../fakeApi/server';
 import { childLabelled, children, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
 import { uiDriver } from './uiDriver';
@@ -45,6 +48,42 @@ describe('session: revoked tokens, other windows, one connection', () => {
   after(async () => {
     await signOut();
     await api.close();
+  });
+
+  it("keeps a sign-in made while the start-up read of the secret storage is still on its way", async () => {
+    // SecretStorage whose first reads are slow, as a fresh code-server's browser-side store or a
+    // keychain waking up can be: the sign-in lands before the start-up read answers "no token".
+    const values = new Map<string, string>();
+    const changes = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+    let slowReads = 2;
+    const secrets: vscode.SecretStorage = {
+      get: async (key) => {
+        const value = values.get(key);
+        if (slowReads-- > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+        return value;
+      },
+      store: async (key, value) => {
+        values.set(key, value);
+        changes.fire({ key });
+      },
+      delete: async (key) => {
+        values.delete(key);
+        changes.fire({ key });
+      },
+      onDidChange: changes.event,
+    };
+    const quiet: Log = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const session = new ScalingoSession(new TokenStore(secrets), 'scalingo-scm-tests', quiet, quiet);
+    try {
+      const startUp = session.isSignedIn();
+      await session.signIn(TEST_API_TOKEN);
+      assert.equal(await startUp, true, 'the start-up read undid the sign-in');
+      assert.equal(await session.isSignedIn(), true);
+      assert.equal(session.account?.username, 'ada-lovelace');
+    } finally {
+      session.dispose();
+      changes.dispose();
+    }
   });
 
   it('signs out when Scalingo refuses the token, and then sends nothing for a minute', async function () {
