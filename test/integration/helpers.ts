@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScalingoExtensionApi } from '../../src/extension';
@@ -99,11 +99,17 @@ export async function filesHolding(secrets: readonly string[]): Promise<string[]
   });
 }
 
+/**
+ * The regular files under `dir`. Symbolic links are not followed (one pointing up would recurse
+ * without end) and sockets or pipes are not files: reading a named pipe blocks for ever.
+ */
 export function filesUnder(dir: string): string[] {
   try {
     return readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+      const entry = lstatSync(path);
+      if (entry.isDirectory()) return filesUnder(path);
+      return entry.isFile() ? [path] : [];
     });
   } catch {
     return [];

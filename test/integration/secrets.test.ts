@@ -190,6 +190,9 @@ describe('secrets', () => {
         assert.equal(leak, undefined, `a secret (${secret.slice(0, 12)}…) reached ${leak?.slice(0, 80)}`);
       }
       assert.ok(texts.some((text) => text.includes('Bearer •••')), 'the echoed headers were not among what was checked');
+      // And every file VS Code and the extension wrote by now, the log among them: the bearer and
+      // the Basic value too, which the echoing proxy page and the code host error carried.
+      assert.deepEqual(await filesHolding(secrets), []);
     } finally {
       progress.restore();
       for (const stub of shown) stub.restore();
