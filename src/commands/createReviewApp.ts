@@ -38,6 +38,8 @@ export async function createReviewApp(
   node: unknown,
   onCreated: (integrationId: string) => void,
 ): Promise<FollowOutcome | 'notCreated' | undefined> {
+  // The session the command runs for: its end (sign-out, another account) ends the following too.
+  const lifetime = session.signal;
   try {
     const request = await requestOf(session, appLinks, node);
     if (!request) return undefined;
@@ -82,6 +84,7 @@ export async function createReviewApp(
         args: [reviewApp.appName, request.number],
         comment: ['{0} is an app name', '{1} is a pull request number'],
       }),
+      session: lifetime,
     });
   } catch (error) {
     showError(error, { retry: () => createReviewApp(session, appLinks, node, onCreated) });

@@ -133,6 +133,41 @@ describe('deploy a branch from an app row', () => {
     }
   });
 
+  it('stops polling at sign-out, at once, and ends the notification without a word', async () => {
+    api.state.regional.stepMs = 5000;
+    const node = await appRow();
+    const progress = recordProgress();
+    const warning = stubWindow('showWarningMessage', () => 'Deploy');
+    const info = stubWindow('showInformationMessage', () => undefined);
+    const error = stubWindow('showErrorMessage', () => undefined);
+    try {
+      api.clearRequests();
+      const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
+      await driver.waitForQuickInput(showsItem('add-feature'));
+      await driver.press('Enter');
+      await eventually(() => api.requestsTo('deployment').length > 0);
+      await signOut();
+      const stillFollowing = new Promise((resolve) => setTimeout(() => resolve('still following'), 1000));
+      assert.equal(await Promise.race([done, stillFollowing]), 'sessionEnded');
+      const followed = progress.runs.find((run) => run.title === 'Deploying main to ada-scalingo-app');
+      assert.ok(followed?.ended, 'the notification is still open');
+      // A poll in flight at sign-out is logged by the fake when it ends: let it land, then count.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const polls = api.requestsTo('deployment').length;
+      // The follower's next two polls would come 2.25 s and 3.4 s after the first one.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      assert.equal(api.requestsTo('deployment').length, polls, 'it went on polling after sign-out');
+      assert.deepEqual([...info.calls, ...error.calls], [], 'a toast after sign-out');
+    } finally {
+      progress.restore();
+      warning.restore();
+      info.restore();
+      error.restore();
+      api.state.regional.stepMs = 150;
+      await signIn();
+    }
+  });
+
   it('from the palette asks for the app among every linked one, then the branch', async () => {
     const warning = stubWindow('showWarningMessage', () => 'Deploy');
     const info = stubWindow('showInformationMessage', () => undefined);
