@@ -56,7 +56,7 @@ export async function createReviewApp(
         cancellable: true,
       },
       async (_progress, cancellation) => {
-        const signal = abortSignalOf(cancellation);
+        const signal = AbortSignal.any([abortSignalOf(cancellation), lifetime]);
         await request.region.manualReviewApp(request.appName, request.number, signal);
         return waitForReviewApp(request, signal);
       },
@@ -72,7 +72,7 @@ export async function createReviewApp(
       );
       return undefined;
     }
-    const deployment = await request.region.getDeployment(reviewApp.appName, reviewApp.lastDeployment.id, session.signal);
+    const deployment = await request.region.getDeployment(reviewApp.appName, reviewApp.lastDeployment.id, lifetime);
     return await followInNotification({
       region: request.region,
       appName: reviewApp.appName,
@@ -87,6 +87,8 @@ export async function createReviewApp(
       session: lifetime,
     });
   } catch (error) {
+    // Signed out (or another account) while it waited: the person ended it, nothing to say.
+    if (lifetime.aborted) return 'sessionEnded';
     showError(error, { retry: () => createReviewApp(session, appLinks, node, onCreated) });
     return undefined;
   }

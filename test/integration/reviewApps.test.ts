@@ -165,4 +165,34 @@ describe('review apps', () => {
     }
     assert.deepEqual(api.requestsTo('manualReviewApp').at(-1)?.body, { pull_request_id: 12 });
   });
+
+  it('stops looking for the new review app at sign-out, without a word', async () => {
+    api.state.regional.reviewAppCreation = { answer: 'empty', appearsAfterMs: 60_000 };
+    const extension = await extensionApi();
+    extension.tree.refreshAll();
+    const pullRequest = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app', '#3 Add logo');
+    const toasts = toastRecorder();
+    try {
+      api.clearRequests();
+      const done = vscode.commands.executeCommand<string | undefined>('scalingo.createReviewApp', pullRequest);
+      await driver.waitForQuickInput(showsItem('ada-scalingo-app-staging'));
+      await driver.type('staging');
+      await driver.waitForQuickInput((state) => state.items.length === 1);
+      await driver.press('Enter');
+      await eventually(() => api.requestsTo('reviewApps').some((request) => request.path.includes('/ada-scalingo-app-staging/')));
+      await signOut();
+      const stillLooking = new Promise((resolve) => setTimeout(() => resolve('still looking'), 1000));
+      assert.equal(await Promise.race([done, stillLooking]), 'sessionEnded');
+      // A poll in flight at sign-out is logged by the fake when it ends: let it land, then count.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const polls = api.requestsTo('reviewApps').length;
+      // The next two looks would come 0.5 s and 1.5 s after the first one.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.equal(api.requestsTo('reviewApps').length, polls, 'it went on looking after sign-out');
+      assert.deepEqual(toasts.toasts, [], 'a toast after sign-out');
+    } finally {
+      toasts.restore();
+      await signIn();
+    }
+  });
 });
