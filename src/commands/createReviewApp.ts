@@ -38,6 +38,8 @@ export async function createReviewApp(
   node: unknown,
   onCreated: (integrationId: string) => void,
 ): Promise<FollowOutcome | 'notCreated' | undefined> {
+  // The session the command runs for: its end (sign-out, another account) ends the following too.
+  const lifetime = session.signal;
   try {
     const request = await requestOf(session, appLinks, node);
     if (!request) return undefined;
@@ -54,7 +56,7 @@ export async function createReviewApp(
         cancellable: true,
       },
       async (_progress, cancellation) => {
-        const signal = abortSignalOf(cancellation);
+        const signal = AbortSignal.any([abortSignalOf(cancellation), lifetime]);
         await request.region.manualReviewApp(request.appName, request.number, signal);
         return waitForReviewApp(request, signal);
       },
@@ -70,7 +72,7 @@ export async function createReviewApp(
       );
       return undefined;
     }
-    const deployment = await request.region.getDeployment(reviewApp.appName, reviewApp.lastDeployment.id, session.signal);
+    const deployment = await request.region.getDeployment(reviewApp.appName, reviewApp.lastDeployment.id, lifetime);
     return await followInNotification({
       region: request.region,
       appName: reviewApp.appName,
@@ -82,8 +84,11 @@ export async function createReviewApp(
         args: [reviewApp.appName, request.number],
         comment: ['{0} is an app name', '{1} is a pull request number'],
       }),
+      session: lifetime,
     });
   } catch (error) {
+    // Signed out (or another account) while it waited: the person ended it, nothing to say.
+    if (lifetime.aborted) return 'sessionEnded';
     showError(error, { retry: () => createReviewApp(session, appLinks, node, onCreated) });
     return undefined;
   }

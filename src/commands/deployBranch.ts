@@ -15,6 +15,8 @@ export async function deployBranch(
   appLinks: AppLinkIndexes,
   node: unknown,
 ): Promise<FollowOutcome | undefined> {
+  // The session the command runs for: its end (sign-out, another account) ends the following too.
+  const lifetime = session.signal;
   try {
     const target = await appTargetOf(node, session, appLinks, vscode.l10n.t('Deploy which app?'));
     if (!target) return undefined;
@@ -49,6 +51,7 @@ export async function deployBranch(
       appUrl: target.appUrl,
       deployment,
       title: vscode.l10n.t({ message: 'Deploying {0} to {1}', args: [branch, target.appName], comment: ['{0} is a branch', '{1} is an app name'] }),
+      session: lifetime,
     });
   } catch (error) {
     showError(error, { retry: () => deployBranch(session, appLinks, node) });

@@ -16,14 +16,22 @@ export interface FollowedDeployment {
   readonly deployment: Deployment;
   /** The notification's title ("Deploying main to my-app"). */
   readonly title: string;
+  /**
+   * The session that `region` speaks for (`session.signal`, taken when the command started):
+   * aborted at sign-out, when another account signs in, or when the connection is rebuilt.
+   */
+  readonly session: AbortSignal;
 }
 
-export type FollowOutcome = 'success' | 'failure' | 'stoppedWaiting';
+/** `sessionEnded`: the session the deployment was followed with ended; the follower stopped quietly. */
+export type FollowOutcome = 'success' | 'failure' | 'stoppedWaiting' | 'sessionEnded';
 
 /**
  * The UI around the deployment follower, for the deploy and the review-app flows: status words in
  * a cancellable notification (cancelling stops the waiting, not the deployment), then success with
  * "Open App" or the failure status with "Open Deployment Log" (the app's dashboard page).
+ * When the session ends (sign-out, another account), the polls stop at once and the notification
+ * closes without a word: the person ended it themselves, and the old client must send nothing more.
  */
 export async function followInNotification(followed: FollowedDeployment): Promise<FollowOutcome> {
   const { region, appName, branch } = followed;
@@ -39,10 +47,11 @@ export async function followInNotification(followed: FollowedDeployment): Promis
           appName,
           followed.deployment,
           (deployment) => progress.report({ message: deploymentStatusWord(deployment.status) }),
-          abortSignalOf(cancellation),
+          AbortSignal.any([abortSignalOf(cancellation), followed.session]),
         ),
     );
   } catch (error) {
+    if (followed.session.aborted) return 'sessionEnded';
     if (!isScalingoError(error, 'cancelled')) throw error;
     const open = vscode.l10n.t('Open in Dashboard');
     void vscode.window

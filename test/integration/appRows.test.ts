@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { faults, type FakeScalingoApi } from '../fakeApi/server';
-import { childLabelled, children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, extensionApi, labelOf, nodeAt, signedInSuite } from './helpers';
 
 const regionalRoutes = (api: FakeScalingoApi) => api.requests.filter((request) => request.region !== undefined || request.route === 'regions');
 
@@ -11,19 +11,7 @@ function tooltipText(node: TreeNode): string {
 }
 
 describe('app rows under repositories', () => {
-  let api: FakeScalingoApi;
-
-  before(async () => {
-    api = await startFakeApi();
-    await signIn();
-  });
-
-  after(async () => {
-    await signOut();
-    await api.close();
-  });
-
-  afterEach(() => api.clearFaults());
+  const suite = signedInSuite();
 
   it('shows the apps that deploy from a repository before its pull requests, with region, branch and settings', async () => {
     const extension = await extensionApi();
@@ -37,7 +25,7 @@ describe('app rows under repositories', () => {
     assert.match(tooltipText(production), /Last automatic deploy: /u);
     assert.equal(staging.getTreeItem().description, 'osc-fr1 · add-feature', 'the link spelled in other cases was not matched');
     assert.match(tooltipText(staging), /No automatic deploy yet/u);
-    assert.equal(production.id, `${repository.id}/app:${api.state.regional.appNamed('ada-scalingo-app').app.id}`);
+    assert.equal(production.id, `${repository.id}/app:${suite.api.state.regional.appNamed('ada-scalingo-app').app.id}`);
   });
 
   it('adds no row to a repository no app deploys from', async () => {
@@ -51,29 +39,29 @@ describe('app rows under repositories', () => {
     extension.tree.refreshAll();
     const user = await nodeAt(extension, 'GitHub', 'ada-lovelace');
     const organization = await nodeAt(extension, 'GitHub', 'analytical-engines');
-    api.clearRequests();
+    suite.api.clearRequests();
     const repositories = [...(await children(extension, user)), ...(await children(extension, organization))].filter((node) => /^repository/u.test(node.getTreeItem().contextValue ?? ''));
     assert.ok(repositories.length >= 4);
     await Promise.all(repositories.map((repository) => children(extension, repository)));
-    const perRegion = (route: string, region: string) => api.requests.filter((request) => request.route === route && request.region === region).length;
+    const perRegion = (route: string, region: string) => suite.api.requests.filter((request) => request.route === route && request.region === region).length;
     for (const region of ['osc-fr1', 'osc-secnum-fr1']) {
       assert.equal(perRegion('repoLinks', region), 1, `links of ${region}`);
       assert.equal(perRegion('apps', region), 1, `apps of ${region}`);
     }
     // Plus one review-app list per linked app shown (2 in osc-fr1, 1 in osc-secnum-fr1), and no regions call (cached for the session).
-    assert.equal(api.requestsTo('reviewApps').length, 3);
-    assert.equal(api.requestsTo('regions').length, 0);
-    assert.equal(regionalRoutes(api).length, 7);
+    assert.equal(suite.api.requestsTo('reviewApps').length, 3);
+    assert.equal(suite.api.requestsTo('regions').length, 0);
+    assert.equal(regionalRoutes(suite.api).length, 7);
 
-    const secnum = api.state.regional.region('osc-secnum-fr1')!;
+    const secnum = suite.api.state.regional.region('osc-secnum-fr1')!;
     secnum.links[0]!.branch = 'faster-mill';
     extension.tree.refreshAll();
-    api.clearRequests();
+    suite.api.clearRequests();
     const engine = await nodeAt(extension, 'GitHub', 'analytical-engines', 'engine-core');
     const [app] = await children(extension, engine);
     assert.equal(app && labelOf(app), 'engine-core-prod');
     assert.match(String(app!.getTreeItem().description), /faster-mill/u);
-    assert.equal(api.requestsTo('repoLinks').length, 2, 'the refresh did not reload the links');
+    assert.equal(suite.api.requestsTo('repoLinks').length, 2, 'the refresh did not reload the links');
     secnum.links[0]!.branch = 'main';
   });
 
@@ -93,7 +81,7 @@ describe('app rows under repositories', () => {
   it('says when the review apps could not be read, keeping the apps and the pull requests', async () => {
     const extension = await extensionApi();
     extension.tree.refreshAll();
-    api.inject('reviewApps', faults.serverError({ match: (request) => request.path.includes('/ada-scalingo-app-staging/') }));
+    suite.api.inject('reviewApps', faults.serverError({ match: (request) => request.path.includes('/ada-scalingo-app-staging/') }));
     const rows = await children(extension, await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app'));
     assert.deepEqual(rows.map(labelOf).map((label) => label.replace(/: .*$/u, '')), [
       'ada-scalingo-app',
@@ -107,7 +95,7 @@ describe('app rows under repositories', () => {
   it('keeps the pull requests and the other region when one region fails, with a Retry that reloads', async () => {
     const extension = await extensionApi();
     extension.tree.refreshAll();
-    api.inject('apps', faults.serviceUnavailable({ match: (request) => request.region === 'osc-secnum-fr1' }));
+    suite.api.inject('apps', faults.serviceUnavailable({ match: (request) => request.region === 'osc-secnum-fr1' }));
     const engine = await nodeAt(extension, 'GitHub', 'analytical-engines', 'engine-core');
     const rows = await children(extension, engine);
     assert.deepEqual(rows.map(labelOf).slice(1), ['#13 Lighter mill', '#12 Faster mill']);
@@ -115,7 +103,7 @@ describe('app rows under repositories', () => {
     assert.equal(rows[0]!.getTreeItem().command?.command, 'scalingo.refreshNode');
     const scalingoApp = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
     assert.equal(labelOf((await children(extension, scalingoApp))[0]!), 'ada-scalingo-app');
-    api.clearFaults();
+    suite.api.clearFaults();
     extension.tree.refreshNode(rows[0]!);
     const engineAgain = await childLabelled(extension, await nodeAt(extension, 'GitHub', 'analytical-engines'), 'engine-core');
     assert.equal(labelOf((await children(extension, engineAgain))[0]!), 'engine-core-prod');

@@ -1,44 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FakeScalingoApi } from '../fakeApi/server';
-import { extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi, children } from './helpers';
+import { children, eventually, extensionApi, labelOf, nodeAt, signedInSuite, signIn, signOut } from './helpers';
 import { recordProgress } from './progress';
 import { stubWindow } from './stubs';
-import { uiDriver, type QuickInputState, type UiDriver } from './uiDriver';
+import { uiDriver, type QuickInputState } from './uiDriver';
 
 const showsItem = (text: string) => (state: QuickInputState) => state.visible && state.items.some((item) => item.label.includes(text));
 const DASHBOARD = 'https://dashboard.scalingo.com/apps/osc-fr1/ada-scalingo-app';
 const APP_URL = 'https://ada-scalingo-app.osc-fr1.scalingo.io/';
 
-async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('deploy a branch from an app row', () => {
-  let api: FakeScalingoApi;
-  let driver: UiDriver;
-
-  before(async function () {
-    const found = uiDriver();
-    if (!found) this.skip();
-    driver = found!;
-    api = await startFakeApi({ deploymentStepMs: 150 });
-    await signIn();
-  });
-
-  after(async () => {
-    if (!api) return;
-    await signOut();
-    await api.close();
-  });
-
-  afterEach(async () => {
-    if ((await driver.quickInput()).visible) await driver.press('Escape');
-  });
+  const suite = signedInSuite({ driver: true, deploymentStepMs: 150 });
 
   async function appRow() {
     const extension = await extensionApi();
@@ -61,14 +33,14 @@ describe('deploy a branch from an app row', () => {
     const info = stubWindow('showInformationMessage', answer);
     const error = stubWindow('showErrorMessage', answer);
     try {
-      await driver.waitForQuickInput((state) => !state.visible);
+      await suite.driver.waitForQuickInput((state) => !state.visible);
       const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
-      const pick = await driver.waitForQuickInput(showsItem('add-feature'));
+      const pick = await suite.driver.waitForQuickInput(showsItem('add-feature'));
       assert.ok(pick.items[0]?.label.includes('main'), `the link's branch is not first: ${pick.items.map((item) => item.label).join(', ')}`);
       assert.match(pick.items[0]!.description, /deploys from/u);
-      await driver.type(branch);
-      await driver.waitForQuickInput((state) => state.items.length === 1);
-      await driver.press('Enter');
+      await suite.driver.type(branch);
+      await suite.driver.waitForQuickInput((state) => state.items.length === 1);
+      await suite.driver.press('Enter');
       const outcome = await done;
       await eventually(() => toasts.length > 0);
       return { outcome, progress: progress.runs, warning: warning.calls, toasts };
@@ -81,7 +53,7 @@ describe('deploy a branch from an app row', () => {
   }
 
   it('asks, deploys the chosen branch, reports each status, and offers Open App on success', async () => {
-    api.clearRequests();
+    suite.api.clearRequests();
     const { outcome, progress, warning, toasts } = await deploy('add-feature', (_message, buttons) => buttons[0]);
     assert.equal(outcome, 'success');
     const [message, options, ...buttons] = warning[0]!;
@@ -89,25 +61,25 @@ describe('deploy a branch from an app row', () => {
     assert.equal((options as vscode.MessageOptions).modal, true);
     assert.match(String((options as vscode.MessageOptions).detail), /ada-lovelace\/scalingo-app@add-feature.*osc-fr1/u);
     assert.deepEqual(buttons, ['Deploy']);
-    assert.deepEqual(api.requestsTo('manualDeploy').map((request) => request.body), [{ branch: 'add-feature' }]);
+    assert.deepEqual(suite.api.requestsTo('manualDeploy').map((request) => request.body), [{ branch: 'add-feature' }]);
     const followed = progress.find((run) => run.title === 'Deploying add-feature to ada-scalingo-app');
     assert.ok(followed, `no progress titled for the deployment: ${progress.map((run) => run.title).join(', ')}`);
     assert.equal(followed.cancellable, true);
     assert.equal(followed.messages[0], 'queued');
     assert.equal(followed.messages.at(-1), 'deployed');
     assert.deepEqual(toasts, [{ message: 'Deployed add-feature to ada-scalingo-app.', buttons: ['Open App'] }]);
-    await eventually(async () => (await driver.openedUrls()).includes(APP_URL));
+    await eventually(async () => (await suite.driver.openedUrls()).includes(APP_URL));
   });
 
   it('says which status a failed deployment ended with, and opens the dashboard for its log', async () => {
     const { outcome, toasts } = await deploy('add-logo', (_message, buttons) => buttons[0]);
     assert.equal(outcome, 'failure');
     assert.deepEqual(toasts, [{ message: 'The deployment of add-logo to ada-scalingo-app failed: build error.', buttons: ['Open Deployment Log'] }]);
-    await eventually(async () => (await driver.openedUrls()).includes(DASHBOARD));
+    await eventually(async () => (await suite.driver.openedUrls()).includes(DASHBOARD));
   });
 
   it('stops waiting on Cancel, says the deployment goes on, and polls no more', async () => {
-    api.state.regional.stepMs = 5000;
+    suite.api.state.regional.stepMs = 5000;
     try {
       const node = await appRow();
       const progress = recordProgress((message) => message === 'queued');
@@ -115,8 +87,8 @@ describe('deploy a branch from an app row', () => {
       const info = stubWindow('showInformationMessage', () => undefined);
       try {
         const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
-        await driver.waitForQuickInput(showsItem('add-feature'));
-        await driver.press('Enter');
+        await suite.driver.waitForQuickInput(showsItem('add-feature'));
+        await suite.driver.press('Enter');
         assert.equal(await done, 'stoppedWaiting');
         await eventually(() => info.calls.length > 0);
         assert.match(String(info.calls[0]![0]), /^Stopped following the deployment of main to ada-scalingo-app; it goes on on Scalingo\.$/u);
@@ -125,11 +97,46 @@ describe('deploy a branch from an app row', () => {
         warning.restore();
         info.restore();
       }
-      const polls = api.requestsTo('deployment').length;
+      const polls = suite.api.requestsTo('deployment').length;
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      assert.equal(api.requestsTo('deployment').length, polls, 'it went on polling after Cancel');
+      assert.equal(suite.api.requestsTo('deployment').length, polls, 'it went on polling after Cancel');
     } finally {
-      api.state.regional.stepMs = 150;
+      suite.api.state.regional.stepMs = 150;
+    }
+  });
+
+  it('stops polling at sign-out, at once, and ends the notification without a word', async () => {
+    suite.api.state.regional.stepMs = 5000;
+    const node = await appRow();
+    const progress = recordProgress();
+    const warning = stubWindow('showWarningMessage', () => 'Deploy');
+    const info = stubWindow('showInformationMessage', () => undefined);
+    const error = stubWindow('showErrorMessage', () => undefined);
+    try {
+      suite.api.clearRequests();
+      const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
+      await suite.driver.waitForQuickInput(showsItem('add-feature'));
+      await suite.driver.press('Enter');
+      await eventually(() => suite.api.requestsTo('deployment').length > 0);
+      await signOut();
+      const stillFollowing = new Promise((resolve) => setTimeout(() => resolve('still following'), 1000));
+      assert.equal(await Promise.race([done, stillFollowing]), 'sessionEnded');
+      const followed = progress.runs.find((run) => run.title === 'Deploying main to ada-scalingo-app');
+      assert.ok(followed?.ended, 'the notification is still open');
+      // A poll in flight at sign-out is logged by the fake when it ends: let it land, then count.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const polls = suite.api.requestsTo('deployment').length;
+      // The follower's next two polls would come 2.25 s and 3.4 s after the first one.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      assert.equal(suite.api.requestsTo('deployment').length, polls, 'it went on polling after sign-out');
+      assert.deepEqual([...info.calls, ...error.calls], [], 'a toast after sign-out');
+    } finally {
+      progress.restore();
+      warning.restore();
+      info.restore();
+      error.restore();
+      suite.api.state.regional.stepMs = 150;
+      await signIn();
     }
   });
 
@@ -137,56 +144,46 @@ describe('deploy a branch from an app row', () => {
     const warning = stubWindow('showWarningMessage', () => 'Deploy');
     const info = stubWindow('showInformationMessage', () => undefined);
     try {
-      await driver.waitForQuickInput((state) => !state.visible);
+      await suite.driver.waitForQuickInput((state) => !state.visible);
       const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch');
-      const apps = await driver.waitForQuickInput(showsItem('bombe'));
+      const apps = await suite.driver.waitForQuickInput(showsItem('bombe'));
       assert.deepEqual(
         apps.items.map((item) => item.label.trim()).sort(),
         ['ada-scalingo-app', 'ada-scalingo-app-staging', 'bombe', 'compiler-app', 'engine-core-prod'],
       );
-      await driver.type('bombe');
-      await driver.waitForQuickInput((state) => state.items.length === 1);
-      await driver.press('Enter');
-      const branches = await driver.waitForQuickInput(showsItem('menu-from-crib'));
+      await suite.driver.type('bombe');
+      await suite.driver.waitForQuickInput((state) => state.items.length === 1);
+      await suite.driver.press('Enter');
+      const branches = await suite.driver.waitForQuickInput(showsItem('menu-from-crib'));
       assert.equal(branches.items[0]?.label.trim(), 'main');
-      await driver.press('Enter');
+      await suite.driver.press('Enter');
       assert.equal(await done, 'success');
       assert.equal(warning.calls[0]?.[0], 'Deploy main to bombe?');
     } finally {
       warning.restore();
       info.restore();
     }
-    assert.equal(api.requestsTo('manualDeploy').at(-1)?.path, '/v1/apps/bombe/scm_repo_link/manual_deploy');
+    assert.equal(suite.api.requestsTo('manualDeploy').at(-1)?.path, '/v1/apps/bombe/scm_repo_link/manual_deploy');
   });
 
   it('sends nothing when the confirmation is dismissed', async () => {
     const node = await appRow();
-    api.clearRequests();
+    suite.api.clearRequests();
     const warning = stubWindow('showWarningMessage', () => undefined);
     try {
       const done = vscode.commands.executeCommand('scalingo.deployBranch', node);
-      await driver.waitForQuickInput(showsItem('add-feature'));
-      await driver.press('Enter');
+      await suite.driver.waitForQuickInput(showsItem('add-feature'));
+      await suite.driver.press('Enter');
       assert.equal(await done, undefined);
     } finally {
       warning.restore();
     }
-    assert.equal(api.requestsTo('manualDeploy').length, 0);
+    assert.equal(suite.api.requestsTo('manualDeploy').length, 0);
   });
 });
 
 describe('app row actions', () => {
-  let api: FakeScalingoApi;
-
-  before(async () => {
-    api = await startFakeApi();
-    await signIn();
-  });
-
-  after(async () => {
-    await signOut();
-    await api.close();
-  });
+  const suite = signedInSuite();
 
   async function appRow(name = 'ada-scalingo-app') {
     const extension = await extensionApi();
@@ -207,9 +204,9 @@ describe('app row actions', () => {
     const extension = await extensionApi();
     extension.tree.refreshAll();
     assert.equal(await vscode.commands.executeCommand('scalingo.turnAutoDeployOff', await appRow()), true);
-    assert.deepEqual(api.requestsTo('updateRepoLink').at(-1)?.body, { scm_repo_link: { auto_deploy_enabled: false } });
+    assert.deepEqual(suite.api.requestsTo('updateRepoLink').at(-1)?.body, { scm_repo_link: { auto_deploy_enabled: false } });
     assert.equal(await vscode.commands.executeCommand('scalingo.turnReviewAppsOn', await appRow('ada-scalingo-app-staging')), true);
-    assert.deepEqual(api.requestsTo('updateRepoLink').at(-1)?.body, { scm_repo_link: { deploy_review_apps_enabled: true } });
+    assert.deepEqual(suite.api.requestsTo('updateRepoLink').at(-1)?.body, { scm_repo_link: { deploy_review_apps_enabled: true } });
     assert.equal((await appRow()).getTreeItem().contextValue, 'appLink.autoDeployOff.reviewAppsOn.web');
     assert.equal((await appRow('ada-scalingo-app-staging')).getTreeItem().contextValue, 'appLink.autoDeployOff.reviewAppsOn.web');
     await vscode.commands.executeCommand('scalingo.turnAutoDeployOn', await appRow());
@@ -225,7 +222,7 @@ describe('app row actions', () => {
     } finally {
       refused.restore();
     }
-    assert.equal(api.requestsTo('deleteRepoLink').length, 0);
+    assert.equal(suite.api.requestsTo('deleteRepoLink').length, 0);
     const [message, options, ...buttons] = refused.calls[0]!;
     assert.equal(message, 'Unlink ada-scalingo-app-staging from ada-lovelace/scalingo-app?');
     assert.equal((options as vscode.MessageOptions).modal, true);
@@ -236,7 +233,7 @@ describe('app row actions', () => {
     } finally {
       accepted.restore();
     }
-    assert.equal(api.requestsTo('deleteRepoLink').length, 1);
+    assert.equal(suite.api.requestsTo('deleteRepoLink').length, 1);
     const repository = await nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app');
     assert.deepEqual((await children(extension, repository)).map(labelOf), ['ada-scalingo-app', '#8 Add feature', '#3 Add logo']);
   });

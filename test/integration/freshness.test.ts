@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScalingoExtensionApi } from '../../src/extension';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { children, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
+import { children, eventually, extensionApi, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 import { stubWindow } from './stubs';
 import { uiDriver } from './uiDriver';
 
@@ -19,13 +19,6 @@ async function settle(api: FakeScalingoApi, count: number, timeoutMs = 5000): Pr
   }
   // And nothing more arrives.
   await new Promise((resolve) => setTimeout(resolve, 300));
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('fresh without clicking', () => {
@@ -82,11 +75,11 @@ describe('fresh without clicking', () => {
   it('never reloads while the view is hidden, nor while a load runs', async () => {
     offset += 10 * MINUTE;
     await vscode.commands.executeCommand('workbench.view.explorer');
-    await waitFor(() => !extension.view.visible, 'the view did not hide');
+    await eventually(() => !extension.view.visible, { what: 'the view did not hide' });
     api.clearRequests();
     assert.equal(await extension.focusRefresh.windowFocused(), false, 'reloaded a hidden view');
     await vscode.commands.executeCommand('workbench.view.extension.scalingo');
-    await waitFor(() => extension.view.visible, 'the view did not show');
+    await eventually(() => extension.view.visible, { what: 'the view did not show' });
     await settle(api, 0);
     api.inject('list', { delayMs: 1500, times: 1 });
     extension.tree.refreshAll();

@@ -5,17 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
+import { eventually, extensionApi, signIn, signOut, startFakeApi, TEST_API_TOKEN } from './helpers';
 import { stubCommand, stubWindow } from './stubs';
 
 const EXTENSION_ID = 'scalingo-community.scalingo-scm';
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('help paths', () => {
   let api: FakeScalingoApi;
@@ -37,7 +30,7 @@ describe('help paths', () => {
     const opened = stubCommand(command);
     try {
       await vscode.commands.executeCommand('scalingo.importKeys');
-      await until(() => opened.calls.length > 0, `"${button}" ran nothing`);
+      await eventually(() => opened.calls.length > 0, { what: `"${button}" ran nothing` });
       assert.ok(errors.calls[0]?.includes(button), `no "${button}" button: ${JSON.stringify(errors.calls[0])}`);
       return opened.calls;
     } finally {

@@ -6,6 +6,7 @@ import type { ScalingoExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { FakeScalingoApi, type FakeScalingoOptions } from '../fakeApi/server';
 import { stubWindow } from './stubs';
+import { uiDriver, type UiDriver } from './uiDriver';
 
 export const EXTENSION_ID = 'scalingo-community.scalingo-scm';
 export const TEST_API_TOKEN = 'tk-us-test-token';
@@ -23,6 +24,79 @@ export async function startFakeApi(options: FakeScalingoOptions = {}): Promise<F
   const api = await FakeScalingoApi.start({ seed: 'default', ...options });
   await vscode.workspace.getConfiguration('scalingo').update('authUrl', api.url, vscode.ConfigurationTarget.Global);
   return api;
+}
+
+export interface SignedInSuiteOptions extends FakeScalingoOptions {
+  /** The suite drives the workbench (quick inputs, opened URLs): skipped where no UI driver can be had. */
+  readonly driver?: boolean;
+}
+
+/** What the suite's tests reach for; read them inside hooks and tests, once `before` has run. */
+export interface SignedInSuite {
+  readonly api: FakeScalingoApi;
+  /** Only with `{ driver: true }`. */
+  readonly driver: UiDriver;
+}
+
+/**
+ * The setup every signed-in suite had copied, as mocha hooks of the `describe` it is called in:
+ * before, the fake API started (the extension pointed at it; `options` go to the fake) and a
+ * sign-in, the suite skipped first when it wants a UI driver and none can be had; after each test,
+ * the fake's faults cleared and a quick input left open closed with Escape; after, sign-out and
+ * the fake closed. Hooks the suite adds itself run after these ones of the same kind.
+ */
+export function signedInSuite(options: SignedInSuiteOptions = {}): SignedInSuite {
+  const { driver: wantsDriver = false, ...fakeOptions } = options;
+  let api: FakeScalingoApi | undefined;
+  let driver: UiDriver | undefined;
+
+  before(async function () {
+    if (wantsDriver) {
+      driver = uiDriver();
+      if (!driver) this.skip();
+    }
+    api = await startFakeApi(fakeOptions);
+    await signIn();
+  });
+
+  afterEach(async () => {
+    api?.clearFaults();
+    if (driver && (await driver.quickInput()).visible) await driver.press('Escape');
+  });
+
+  after(async () => {
+    if (!api) return;
+    await signOut();
+    await api.close();
+  });
+
+  return {
+    get api() {
+      assert.ok(api, 'the fake API is not started: read suite.api inside a hook or a test');
+      return api;
+    },
+    get driver() {
+      assert.ok(driver, 'no UI driver: ask for one with signedInSuite({ driver: true })');
+      return driver;
+    },
+  };
+}
+
+/**
+ * Polls `probe` until it gives something other than `false` or `undefined`, and returns that:
+ * a condition (`() => toasts.length > 0`) or a lookup (`() => rows.find(…)`). Fails with
+ * "`what` within `timeoutMs` ms" when it never does.
+ */
+export async function eventually<T>(
+  probe: () => T | false | undefined | Promise<T | false | undefined>,
+  { what = 'timed out waiting', timeoutMs = 5000, everyMs = 25 }: { what?: string; timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const value = await probe();
+    if (value !== false && value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
 
 /** Answers the next input boxes with `values`, in order, as a person typing them would. */

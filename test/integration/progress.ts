@@ -6,6 +6,8 @@ export interface RecordedProgress {
   readonly cancellable: boolean | undefined;
   readonly location: unknown;
   readonly messages: string[];
+  /** The task has settled: the notification is gone. */
+  ended: boolean;
 }
 
 /**
@@ -19,9 +21,9 @@ export function recordProgress(cancelWhen?: (message: string) => boolean): { rea
   const stub = stubWindow('withProgress', (...args: unknown[]) => {
     const options = args[0] as vscode.ProgressOptions;
     const task = args[1] as Parameters<typeof vscode.window.withProgress>[1];
-    const run: RecordedProgress = { title: options.title, cancellable: options.cancellable, location: options.location, messages: [] };
+    const run: RecordedProgress = { title: options.title, cancellable: options.cancellable, location: options.location, messages: [], ended: false };
     runs.push(run);
-    return original(options, (progress, token) => {
+    const shown = original(options, (progress, token) => {
       const source = new vscode.CancellationTokenSource();
       token.onCancellationRequested(() => source.cancel());
       return task(
@@ -35,6 +37,11 @@ export function recordProgress(cancelWhen?: (message: string) => boolean): { rea
         source.token,
       );
     });
+    const end = () => {
+      run.ended = true;
+    };
+    shown.then(end, end);
+    return shown;
   });
   return { runs, restore: stub.restore };
 }

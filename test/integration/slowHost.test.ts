@@ -6,18 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { childLabelled, children, extensionApi, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, eventually, extensionApi, signIn, signOut, startFakeApi } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await sleep(25);
-  }
-  return true;
-}
 
 describe('a code host that hangs does not stall the others', () => {
   let api: FakeScalingoApi;
@@ -50,7 +41,7 @@ describe('a code host that hangs does not stall the others', () => {
     const ghe = await childLabelled(extension, undefined, 'GitHub Enterprise');
     const expandInView = async (node: TreeNode) => {
       await extension.view.reveal(node, { expand: true });
-      assert.ok(await until(() => expanded.has(node.id), 5000), `${node.id} did not expand`);
+      await eventually(() => expanded.has(node.id), { what: `${node.id} did not expand` });
     };
     await expandInView(ghe);
     // Only rows that expand: the seed also gives GitHub Enterprise an organization it cannot use.
@@ -72,14 +63,13 @@ describe('a code host that hangs does not stall the others', () => {
     const gitlab = await childLabelled(extension, undefined, 'GitLab');
     const clicked = Date.now();
     void extension.view.reveal(gitlab, { expand: true });
-    const asked = await until(
-      () => api.requestsTo('orgs').some((request) => request.path.includes(gitlabId) && request.at >= clicked),
-      10_000,
-    );
+    await eventually(() => api.requestsTo('orgs').some((request) => request.path.includes(gitlabId) && request.at >= clicked), {
+      what: "GitLab's organizations were not asked for after the click",
+      timeoutMs: 10_000,
+    });
     const waited = Date.now() - clicked;
-    assert.ok(asked, "GitLab's organizations were not asked for within 10 s of the click");
     assert.ok(waited < 2000, `GitLab's organizations were asked for ${waited} ms after the click`);
-    assert.ok(await until(() => expanded.has(gitlab.id), 2000), 'GitLab did not expand');
+    await eventually(() => expanded.has(gitlab.id), { what: 'GitLab did not expand', timeoutMs: 2000 });
     const owners = await children(extension, gitlab);
     assert.ok(owners.some((node) => node.getTreeItem().label === 'grace-hopper'), 'GitLab lists no owners');
     await sleep(1000);

@@ -5,14 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
-import { children, extensionApi, nodeAt, signIn, signOut, startFakeApi } from './helpers';
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { children, eventually, extensionApi, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 
 describe('tree words', () => {
   let api: FakeScalingoApi;
@@ -30,14 +23,14 @@ describe('tree words', () => {
 
   it('names the signed-in Scalingo user in the view description, and nobody once signed out', async () => {
     const extension = await extensionApi();
-    await until(() => extension.view.description === 'as ada-lovelace', `description is ${String(extension.view.description)}`);
+    await eventually(() => extension.view.description === 'as ada-lovelace', { what: `description is ${String(extension.view.description)}` });
     await signOut();
     try {
-      await until(() => !extension.view.description, `description stays ${String(extension.view.description)}`);
+      await eventually(() => !extension.view.description, { what: `description stays ${String(extension.view.description)}` });
     } finally {
       await signIn();
     }
-    await until(() => extension.view.description === 'as ada-lovelace', 'no description after signing in again');
+    await eventually(() => extension.view.description === 'as ada-lovelace', { what: 'no description after signing in again' });
   });
 
   it('with pullRequests.state all, tells open from closed ones by icon and word, open first', async () => {

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from './helpers';
 import { uiDriver, type UiDriver } from './uiDriver';
 
 describe('UI driver', () => {
@@ -71,7 +72,7 @@ describe('UI driver', () => {
       // The event crosses from the workbench to the extension host after the click.
       await driver.clickQuickInputButton('Refresh');
       await driver.clickQuickInputButton('Back');
-      await waitFor(() => triggered.length === 2);
+      await eventually(() => triggered.length === 2);
       assert.deepEqual(triggered, [pick.buttons[1], vscode.QuickInputButtons.Back]);
     } finally {
       pick.dispose();
@@ -88,18 +89,10 @@ describe('UI driver', () => {
     // enable-smoke-test-driver, which the offline host needs for the test payload, hides toasts.
     await vscode.commands.executeCommand('notifications.showList');
     try {
-      await waitFor(async () => (await driver.notifications()).includes('Hello from the UI driver test'));
+      await eventually(async () => (await driver.notifications()).includes('Hello from the UI driver test'));
     } finally {
       await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('notifications.hideList');
     }
   });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
-}

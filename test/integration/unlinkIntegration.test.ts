@@ -1,23 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { faults, type FakeScalingoApi } from '../fakeApi/server';
-import { childLabelled, extensionApi, signIn, signOut, startFakeApi } from './helpers';
+import { faults } from '../fakeApi/server';
+import { childLabelled, extensionApi, signedInSuite } from './helpers';
 import { stubWindow } from './stubs';
 
 describe('unlinking an integration names the apps that deploy through it', () => {
-  let api: FakeScalingoApi;
-
-  before(async () => {
-    api = await startFakeApi();
-    await signIn();
-  });
-
-  after(async () => {
-    await signOut();
-    await api.close();
-  });
-
-  afterEach(() => api.clearFaults());
+  const suite = signedInSuite();
 
   async function modalFor(label: string): Promise<{ message: string; detail: string; buttons: unknown[] }> {
     const extension = await extensionApi();
@@ -42,7 +30,7 @@ describe('unlinking an integration names the apps that deploy through it', () =>
       '3 apps deploy through this integration: ada-scalingo-app, ada-scalingo-app-staging, engine-core-prod. Their automatic deploys and review apps stop until the code host is linked again.',
     );
     assert.deepEqual(buttons, ['Unlink']);
-    assert.equal(api.requestsTo('unlink').length, 0);
+    assert.equal(suite.api.requestsTo('unlink').length, 0);
   });
 
   it('says when none does', async () => {
@@ -51,7 +39,7 @@ describe('unlinking an integration names the apps that deploy through it', () =>
   });
 
   it('says it could not check when a region does not answer, rather than reassure', async () => {
-    api.inject('repoLinks', faults.serviceUnavailable({ match: (request) => request.region === 'osc-secnum-fr1' }));
+    suite.api.inject('repoLinks', faults.serviceUnavailable({ match: (request) => request.region === 'osc-secnum-fr1' }));
     const { detail } = await modalFor('GitHub Enterprise');
     assert.match(detail, /^Could not check which Scalingo apps deploy through this code host/u);
   });

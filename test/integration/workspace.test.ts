@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeScalingoApi } from '../fakeApi/server';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { children, extensionApi, hostLogErrors, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
+import { children, eventually, extensionApi, hostLogErrors, labelOf, nodeAt, signIn, signOut, startFakeApi } from './helpers';
 import { uiDriver } from './uiDriver';
 
 interface GitApi {
@@ -14,15 +14,8 @@ interface GitApi {
   closeRepository?(repository: unknown): void;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The git extension opens repositories in its own time: looks at the tree wait longer than the default. */
+const TREE_WAIT = { timeoutMs: 8000, everyMs: 100 };
 
 describe('this workspace', () => {
   let api: FakeScalingoApi;
@@ -48,7 +41,7 @@ describe('this workspace', () => {
     assert.ok(!(await children(extension)).some((node) => labelOf(node) === 'This workspace'));
     const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
     await git.openRepository(vscode.Uri.file(folder));
-    const node = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
+    const node = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'), TREE_WAIT);
     assert.equal((await children(extension))[0], node, 'not at the top');
     assert.match(String(node.getTreeItem().description), /^ada-lovelace\/scalingo-app · GitHub$/u);
     const rows = (await children(extension, node)).map(labelOf);
@@ -64,8 +57,10 @@ describe('this workspace', () => {
       execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
       const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
       await git.openRepository(vscode.Uri.file(second));
-      const node = await eventually(async () =>
-        (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
+      const node = await eventually(
+        async () =>
+          (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
+        TREE_WAIT,
       );
       const rows = await children(extension, node);
       const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
@@ -79,7 +74,7 @@ describe('this workspace', () => {
 
   it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
     const extension = await extensionApi();
-    const workspace = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'));
+    const workspace = await eventually(async () => (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace'), TREE_WAIT);
     const pullRequestsOf = async (node: Parameters<typeof children>[1]) => (await children(extension, node)).filter((row) => labelOf(row).startsWith('#'));
     const [underWorkspace] = await pullRequestsOf(workspace);
     const path = ['GitHub', 'ada-lovelace', 'scalingo-app'];
@@ -104,7 +99,7 @@ describe('this workspace', () => {
     // The topmost row labelled so is the one under "This workspace".
     await driver.clickTreeItem('#8 Add feature');
     const url = 'https://github.com/ada-lovelace/scalingo-app/pull/8';
-    await eventually(async () => ((await driver.openedUrls()).includes(url) ? true : undefined), 4000);
+    await eventually(async () => (await driver.openedUrls()).includes(url), { timeoutMs: 4000 });
     assert.deepEqual(extension.view.selection, [underWorkspace], 'the click selected another row');
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual((await hostLogErrors()).slice(errorsBefore), []);
@@ -160,7 +155,7 @@ describe('this workspace, on a code host installed under a path', () => {
     const rows = await eventually(async () => {
       const found = (await children(extension)).filter(selfHosted);
       return found.length === 2 ? found : undefined;
-    });
+    }, TREE_WAIT);
     assert.deepEqual(rows.map((row) => String(row.getTreeItem().description)).sort(), [
       'margaret-hamilton/apollo-guidance · GitLab self-hosted',
       'margaret-hamilton/priority-displays · GitLab self-hosted',
