@@ -125,11 +125,12 @@ interface DomElement {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
   checkVisibility(): boolean;
+  contains(other: DomElement | null): boolean;
 }
 
 /** The page's global object, only for the functions below that Playwright runs inside the page. */
 declare const window: {
-  readonly document: DomElement;
+  readonly document: DomElement & { readonly activeElement: DomElement | null };
   open: (url?: unknown) => unknown;
   scalingoOpenedUrls?: string[];
 };
@@ -190,9 +191,28 @@ function recordWindowOpen(): void {
   };
 }
 
+/**
+ * A quick input that is showing takes the focus a moment after it appears; on a loaded machine,
+ * keys sent in that moment go to the editor and are lost. Wait for it (bounded: the test may mean
+ * to type somewhere else, and a quick input that never takes the focus is for the test to see).
+ */
+async function quickInputFocused(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const widget = window.document.querySelector('.quick-input-widget');
+        return !widget?.checkVisibility() || widget.contains(window.document.activeElement);
+      },
+      undefined,
+      { timeout: 2000, polling: 20 },
+    )
+    .catch(() => undefined);
+}
+
 async function perform(page: Page, command: UiCommand): Promise<unknown> {
   switch (command.action) {
     case 'type':
+      await quickInputFocused(page);
       return page.keyboard.type(command.text, { delay: command.delayMs ?? 0 });
     case 'press':
       return page.keyboard.press(command.key);

@@ -61,7 +61,11 @@ export function signedInSuite(options: SignedInSuiteOptions = {}): SignedInSuite
 
   afterEach(async () => {
     api?.clearFaults();
-    if (driver && (await driver.quickInput()).visible) await driver.press('Escape');
+    // A wizard that a failed test left on a later step needs one Escape per step it shows.
+    for (let tries = 0; driver && tries < 5 && (await driver.quickInput()).visible; tries++) {
+      await driver.press('Escape');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   });
 
   after(async () => {
