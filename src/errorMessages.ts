@@ -158,11 +158,14 @@ function describeExchangeFault(error: ScalingoError): UserFacingError | undefine
   }
 }
 
-/** The view's words while a request waits out Scalingo's rate limit. */
-export function rateLimitWaitMessage(retryInMs: number): string {
-  return vscode.l10n.t({
-    message: 'Scalingo is limiting requests; retrying in {0} s',
-    args: [Math.max(1, Math.ceil(retryInMs / 1000))],
-    comment: ['{0} is a number of seconds'],
-  });
+/** The words while requests wait for Scalingo's rate limit: after its 429, or to stay within it. */
+export function rateLimitWaitMessage(wait: { readonly retryInMs: number; readonly refused: boolean }): string {
+  const seconds = Math.max(1, Math.ceil(wait.retryInMs / 1000));
+  return wait.refused
+    ? vscode.l10n.t({ message: 'Scalingo is limiting requests; retrying in {0} s', args: [seconds], comment: ['{0} is a number of seconds'] })
+    : vscode.l10n.t({
+        message: "Staying within Scalingo's 60 requests a minute; the next ones start in {0} s",
+        args: [seconds],
+        comment: ['{0} is a number of seconds'],
+      });
 }

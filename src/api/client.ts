@@ -51,10 +51,21 @@ export interface ScalingoClientOptions {
   readonly log?: ApiLog;
   /** Called once when the token exchange refuses the API token (revoked or invalid). */
   readonly onApiTokenRefused?: () => void;
-  /** Called when Scalingo answered 429 and the request will be sent again after `retryInMs`. */
-  readonly onRateLimited?: (event: { readonly route: string; readonly retryInMs: number }) => void;
+  /**
+   * Called when requests wait: Scalingo answered 429 (`refused`) and they go again after
+   * `retryInMs`, or this minute's budget is spent and they start in `retryInMs`.
+   */
+  readonly onRateLimited?: (event: RateLimitWait) => void;
   /** The user's one limiter, when other clients (the regional APIs) share the budget; else a new one. */
   readonly limiter?: RequestLimiter;
+}
+
+export interface RateLimitWait {
+  readonly retryInMs: number;
+  /** true: Scalingo refused with a 429; false: the client holds requests to stay within the budget. */
+  readonly refused: boolean;
+  /** The refused route, for the log. */
+  readonly route?: string;
 }
 
 export interface LinkRequest {
@@ -114,7 +125,12 @@ export class ScalingoClient {
   private regionClients: Promise<RegionalClient[]> | undefined;
 
   constructor(private readonly options: ScalingoClientOptions) {
-    this.limiter = options.limiter ?? new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT);
+    this.limiter =
+      options.limiter ??
+      new RequestLimiter(options.rateLimit ?? SCALINGO_RATE_LIMIT, Date.now, (waitMs) => {
+        this.log.debug(`this minute's ${this.limiter.perMinute} requests are spent: the next starts in ${Math.ceil(waitMs / 1000)} s`);
+        options.onRateLimited?.({ retryInMs: waitMs, refused: false });
+      });
     this.transport = this.transportTo(options.baseUrl);
     this.bearer = new BearerTokenSource(this.transport, options.apiToken, Date.now, options.onApiTokenRefused);
     this.log = options.log ?? silentLog;
@@ -402,7 +418,7 @@ export class ScalingoClient {
   private holdForRateLimit(route: string, retryAfterMs: number | undefined): void {
     const retryInMs = this.limiter.pause(retryAfterMs ?? this.limiter.window);
     this.log.warn(`${route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
-    this.options.onRateLimited?.({ route, retryInMs });
+    this.options.onRateLimited?.({ route, retryInMs, refused: true });
   }
 
   private async waitBeforeRetry(call: Call, attempt: number, failure: ScalingoError): Promise<void> {

@@ -1,7 +1,7 @@
 // The API module's surface. Loaded on first use (see src/auth/apiLoader.ts), not at activation:
 // undici and zod cost tens of milliseconds to evaluate.
 export { ScalingoClient } from './client';
-export type { ApiLog, LinkRequest, PageRequest, RepositoryPage, ScalingoClientOptions } from './client';
+export type { ApiLog, LinkRequest, PageRequest, RateLimitWait, RepositoryPage, ScalingoClientOptions } from './client';
 export { createDispatcher } from './dispatcher';
 export type { NetworkSettings } from './dispatcher';
 export { RequestLimiter, SCALINGO_RATE_LIMIT } from './requestLimiter';

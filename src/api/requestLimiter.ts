@@ -35,6 +35,8 @@ export const SCALINGO_RATE_LIMIT: RateLimit = {
 };
 
 const DEFAULT_WINDOW_MS = 60_000;
+/** A hold shorter than this is not worth a word to the person waiting. */
+const TOLD_WAIT_MS = 1000;
 
 interface Waiter {
   readonly lane: string | undefined;
@@ -50,10 +52,14 @@ export class RequestLimiter {
   private timer: NodeJS.Timeout | undefined;
   /** Set when the server said 429: nothing starts before this time. */
   private pausedUntil = 0;
+  /** The end of the budget wait last told, so that one wait is told once. */
+  private toldWaitUntil = 0;
 
   constructor(
     private readonly limit: RateLimit,
     private readonly now: () => number = Date.now,
+    /** Told when requests wait a second or more because this minute's budget is spent (not for a 429's pause). */
+    private readonly onBudgetWait: (waitMs: number) => void = () => undefined,
   ) {}
 
   private get windowMs(): number {
@@ -79,6 +85,11 @@ export class RequestLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + delayMs);
     this.drain();
     return this.pausedUntil - this.now();
+  }
+
+  /** Requests allowed in a window. */
+  get perMinute(): number {
+    return this.limit.perMinute;
   }
 
   /** The whole budget window: how long to wait after a 429 that names no delay. */
@@ -164,6 +175,10 @@ export class RequestLimiter {
       this.timer = setTimeout(() => this.drain(), Math.max(1, wakeAt - now));
       // An idle extension host must not be kept alive by a queue nobody waits on any more.
       this.timer.unref();
+      if (windowFrees >= this.pausedUntil && wakeAt - now >= TOLD_WAIT_MS && wakeAt !== this.toldWaitUntil) {
+        this.toldWaitUntil = wakeAt;
+        this.onBudgetWait(wakeAt - now);
+      }
     }
   }
 

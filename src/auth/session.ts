@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import type { ScalingoClient } from '../api/client';
+import type { RateLimitWait, ScalingoClient } from '../api/client';
 import { cancelledError } from '../api/errors';
 import type { User } from '../api/publicTypes';
 import type { RateLimit } from '../api/requestLimiter';
@@ -39,8 +39,8 @@ export class ScalingoSession extends Disposable {
   private readonly accountChanged = this._register(new vscode.EventEmitter<void>());
   /** Fires when only the account's name changed (it can arrive after the token from another window). */
   readonly onDidChangeAccount = this.accountChanged.event;
-  private readonly rateLimited = this._register(new vscode.EventEmitter<{ readonly retryInMs: number }>());
-  /** Scalingo answered 429: requests wait `retryInMs`, then go again. */
+  private readonly rateLimited = this._register(new vscode.EventEmitter<RateLimitWait>());
+  /** Requests wait `retryInMs`: Scalingo answered 429, or this minute's budget is spent. */
   readonly onDidRateLimit = this.rateLimited.event;
 
   private token: string | undefined;
@@ -197,7 +197,7 @@ export class ScalingoSession extends Disposable {
         : api.SCALINGO_RATE_LIMIT,
       log: { debug: (message) => this.apiLog.debug(message), warn: (message) => this.apiLog.warn(message) },
       onApiTokenRefused: () => void this.tokenRefused(token),
-      onRateLimited: ({ retryInMs }) => this.rateLimited.fire({ retryInMs }),
+      onRateLimited: (wait) => this.rateLimited.fire(wait),
     });
     return { token, client, dispatcher };
   }

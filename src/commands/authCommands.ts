@@ -20,7 +20,7 @@ export async function signIn(session: ScalingoSession): Promise<boolean> {
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Scalingo…'), cancellable: true },
       async (progress, cancellation) => {
         // A 429 on the exchange is waited out (a minute, or Retry-After): say so, or it looks hung.
-        const waits = session.onDidRateLimit(({ retryInMs }) => progress.report({ message: rateLimitWaitMessage(retryInMs) }));
+        const waits = session.onDidRateLimit((wait) => progress.report({ message: rateLimitWaitMessage(wait) }));
         try {
           return await session.signIn(token.trim(), abortSignalOf(cancellation));
         } finally {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RateLimitWait } from '../api/client';
 import { isScalingoError } from '../api/errors';
 import { describeError, rateLimitWaitMessage } from '../errorMessages';
 
@@ -31,7 +32,7 @@ export class LiveSearch<T> implements vscode.Disposable {
     private readonly noResultsLabel: string,
     private readonly options: LiveSearchOptions<T> = {},
   ) {
-    this.rateLimitListener = options.rateLimitWaits?.(({ retryInMs }) => this.showRateLimitWait(retryInMs));
+    this.rateLimitListener = options.rateLimitWaits?.((wait) => this.showRateLimitWait(wait));
   }
 
   /** After a keystroke: waits for a pause in the typing. */
@@ -84,17 +85,17 @@ export class LiveSearch<T> implements vscode.Disposable {
    * Scalingo answered 429 and every request waits (see RequestLimiter.pause): while this search
    * is among them, a row counts the seconds down instead of leaving stale results under a spinner.
    */
-  private showRateLimitWait(retryInMs: number): void {
+  private showRateLimitWait(wait: RateLimitWait): void {
     const waiting = this.inFlight;
     if (waiting === undefined) return;
-    const until = Date.now() + retryInMs;
+    const until = Date.now() + wait.retryInMs;
     const render = () => {
       const left = until - Date.now();
       if (this.inFlight !== waiting || left <= 0) {
         this.stopCountdown();
         return;
       }
-      this.pick.items = [{ label: `$(watch) ${rateLimitWaitMessage(left)}`, alwaysShow: true }];
+      this.pick.items = [{ label: `$(watch) ${rateLimitWaitMessage({ ...wait, retryInMs: left })}`, alwaysShow: true }];
     };
     this.stopCountdown();
     render();
@@ -127,7 +128,7 @@ export interface LiveSearchOptions<T> {
   /** A result's group; consecutive results of one group sit under a separator with its name. */
   readonly groupOf?: (result: T) => string | undefined;
   /** The session's rate-limit waits (ScalingoSession.onDidRateLimit), shown while a search waits. */
-  readonly rateLimitWaits?: vscode.Event<{ readonly retryInMs: number }>;
+  readonly rateLimitWaits?: vscode.Event<RateLimitWait>;
 }
 
 export interface LiveSearchHandlers<T> {

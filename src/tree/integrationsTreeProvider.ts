@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Repository } from '../api/publicTypes';
+import type { RateLimitWait } from '../api/client';
 import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
@@ -46,7 +47,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly clock: Clock = { now: Date.now },
   ) {
     super();
-    this._register({ dispose: () => clearTimeout(this.rateLimitTimer) });
+    this._register({ dispose: () => clearInterval(this.rateLimitTimer) });
     this.context = {
       session,
       log,
@@ -72,7 +73,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     // The palette's `when` clauses need the key even if the view is never opened.
     void this.syncSignedIn();
     this._register(session.onDidChange(() => this.reset()));
-    this._register(session.onDidRateLimit(({ retryInMs }) => this.showRateLimitWait(retryInMs)));
+    this._register(session.onDidRateLimit((wait) => this.showRateLimitWait(wait)));
     this._register(workspace.onDidChange(() => void this.root.workspaceChanged()));
     this._register(shape.onDidChange(() => void this.root.reshape()));
     this._register(
@@ -244,14 +245,27 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     }
   }
 
-  /** Says on the view that loads are waiting out Scalingo's limit, until the wait is over. */
-  private showRateLimitWait(retryInMs: number): void {
-    const message = rateLimitWaitMessage(retryInMs);
-    this.context.setMessage(message);
-    clearTimeout(this.rateLimitTimer);
-    this.rateLimitTimer = setTimeout(() => {
-      if (this.view?.message === message) this.context.setMessage(undefined);
-    }, retryInMs);
+  /**
+   * Says on the view that loads wait for Scalingo's limit, counting the seconds down, until the
+   * wait is over or another message (an error) takes its place.
+   */
+  private showRateLimitWait(wait: RateLimitWait): void {
+    const until = Date.now() + wait.retryInMs;
+    let shown: string | undefined;
+    const render = () => {
+      const left = until - Date.now();
+      const replaced = shown !== undefined && this.view?.message !== shown;
+      if (left <= 0 || replaced) {
+        clearInterval(this.rateLimitTimer);
+        if (!replaced) this.context.setMessage(undefined);
+        return;
+      }
+      shown = rateLimitWaitMessage({ ...wait, retryInMs: left });
+      this.context.setMessage(shown);
+    };
+    clearInterval(this.rateLimitTimer);
+    render();
+    this.rateLimitTimer = setInterval(render, 1000);
   }
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */

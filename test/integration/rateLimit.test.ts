@@ -60,7 +60,16 @@ describe("rate limit: the extension with Scalingo's budget against a fake that e
     const repositories = (await children(extension, owner)).filter((node) => node.getChildren).slice(0, 80);
     assert.equal(repositories.length, 80);
 
-    const expanded = await within(120_000, Promise.all(repositories.map((repository) => children(extension, repository))), () => api);
+    const messages = new Set<string>();
+    const watch = setInterval(() => messages.add(extension.view.message ?? ''), 200);
+    const expanded = await within(120_000, Promise.all(repositories.map((repository) => children(extension, repository))), () => api).finally(() =>
+      clearInterval(watch),
+    );
+    // The budget is spent within a second; the rest wait about a minute, and the view says so.
+    assert.ok(
+      [...messages].some((message) => /^Staying within Scalingo's 60 requests a minute; the next ones start in (5\d|6[01]) s$/u.test(message)),
+      `the view said: ${JSON.stringify([...messages])}`,
+    );
     const failed = expanded.filter((rows) => rows.some((row) => row.getTreeItem().contextValue === 'message.error'));
     assert.equal(failed.length, 0, `rows failed: ${failed.map((rows) => labelOf(rows[0]!)).join('; ')}`);
     const refused = api.requests.filter((request) => request.status === 429);

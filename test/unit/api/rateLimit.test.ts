@@ -17,7 +17,7 @@ function busiestWindow(requests: readonly RecordedRequest[], windowMs: number): 
 describe('rate limit, end to end', () => {
   let api: FakeScalingoApi;
 
-  afterEach(() => api.close());
+  afterEach(() => api?.close());
 
   describe('the fake enforces it', () => {
     it('answers 429 "Retry later" past the budget, without Retry-After by default', async () => {
@@ -146,6 +146,24 @@ describe('rate limit, end to end', () => {
       } finally {
         await client.close();
       }
+    });
+  });
+
+  describe('telling a wait for the budget', () => {
+    it('tells once, with the wait, when this minute is spent; a 429 pause and a short hold are not its to tell', async () => {
+      const told: number[] = [];
+      const limiter = new RequestLimiter({ ...SCALINGO_RATE_LIMIT, perMinute: 2, windowMs: 1500 }, Date.now, (waitMs) => told.push(waitMs));
+      const quick = async () => undefined;
+      await Promise.all([limiter.run(quick), limiter.run(quick), limiter.run(quick), limiter.run(quick)]);
+      assert.equal(told.length, 1, `told ${JSON.stringify(told)}`);
+      assert.ok(told[0]! > 1400 && told[0]! <= 1500, `told ${told[0]} ms`);
+
+      const short: number[] = [];
+      const brief = new RequestLimiter({ ...SCALINGO_RATE_LIMIT, perMinute: 1, windowMs: 400 }, Date.now, (waitMs) => short.push(waitMs));
+      await Promise.all([brief.run(quick), brief.run(quick)]);
+      brief.pause(1500);
+      await brief.run(quick);
+      assert.deepEqual(short, []);
     });
   });
 
