@@ -36,13 +36,21 @@ export async function deployBranch(
       deploy,
     );
     if (confirmed !== deploy) return undefined;
+    if (lifetime.aborted) {
+      // Signed out (or another account) while the modal was open: its client is closed, and the
+      // person may no longer mean this account's app.
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The Scalingo session ended while the confirmation was open: nothing was deployed.'),
+      );
+      return undefined;
+    }
     const deployment = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
         title: vscode.l10n.t({ message: 'Starting the deployment of {0}…', args: [target.appName], comment: ['{0} is an app name'] }),
         cancellable: true,
       },
-      (_progress, cancellation) => target.region.manualDeploy(target.appName, branch, abortSignalOf(cancellation)),
+      (_progress, cancellation) => target.region.manualDeploy(target.appName, branch, AbortSignal.any([abortSignalOf(cancellation), lifetime])),
     );
     return await followInNotification({
       region: target.region,

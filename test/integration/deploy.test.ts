@@ -18,11 +18,15 @@ describe('deploy a branch from an app row', () => {
     return nodeAt(extension, 'GitHub', 'ada-lovelace', 'scalingo-app', 'ada-scalingo-app');
   }
 
-  /** Runs Deploy Branch… on the production app, picks `branch`, confirms, answers the last toast with `choose`. */
-  async function deploy(branch: string, choose: (message: string, buttons: string[]) => string | undefined) {
+  /** Runs Deploy Branch… on the production app, picks `branch`, confirms (`confirm`), answers the last toast with `choose`. */
+  async function deploy(
+    branch: string,
+    choose: (message: string, buttons: string[]) => string | undefined,
+    confirm: () => Promise<string | undefined> | string | undefined = () => 'Deploy',
+  ) {
     const node = await appRow();
     const progress = recordProgress();
-    const warning = stubWindow('showWarningMessage', () => 'Deploy');
+    const warning = stubWindow('showWarningMessage', confirm);
     const toasts: { message: string; buttons: string[] }[] = [];
     const answer = (...args: unknown[]) => {
       const message = String(args[0]);
@@ -69,6 +73,25 @@ describe('deploy a branch from an app row', () => {
     assert.equal(followed.messages.at(-1), 'deployed');
     assert.deepEqual(toasts, [{ message: 'Deployed add-feature to ada-scalingo-app.', buttons: ['Open App'] }]);
     await eventually(async () => (await suite.driver.openedUrls()).includes(APP_URL));
+  });
+
+  it('deploys nothing when the session ended while the confirmation was open, and says so', async () => {
+    suite.api.clearRequests();
+    try {
+      const { outcome, toasts } = await deploy(
+        'add-feature',
+        () => undefined,
+        async () => {
+          await signOut();
+          return 'Deploy';
+        },
+      );
+      assert.equal(outcome, undefined);
+      assert.deepEqual(toasts, [{ message: 'The Scalingo session ended while the confirmation was open: nothing was deployed.', buttons: [] }]);
+      assert.equal(suite.api.requestsTo('manualDeploy').length, 0);
+    } finally {
+      await signIn();
+    }
   });
 
   it('says which status a failed deployment ended with, and opens the dashboard for its log', async () => {

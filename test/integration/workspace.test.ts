@@ -20,6 +20,9 @@ const TREE_WAIT = { timeoutMs: 8000, everyMs: 100 };
 describe('this workspace', () => {
   let api: FakeScalingoApi;
   let folder: string;
+  /** Folders the tests open as repositories; removed after the suite, not before: git would close
+   *  a deleted one while a later test looks at the rows (seen: a row gone between two readings). */
+  const opened: string[] = [];
 
   before(async () => {
     api = await startFakeApi();
@@ -32,7 +35,7 @@ describe('this workspace', () => {
   after(async () => {
     await signOut();
     await api.close();
-    rmSync(folder, { recursive: true, force: true });
+    for (const path of [folder, ...opened]) rmSync(path, { recursive: true, force: true });
   });
 
   it('puts the open repository first, with its pull requests, when its remote is on a linked host', async () => {
@@ -52,24 +55,21 @@ describe('this workspace', () => {
   it('offers "Link to a Scalingo App…" on a workspace repository no app deploys from', async () => {
     const extension = await extensionApi();
     const second = mkdtempSync(join(tmpdir(), 'scalingo-workspace-'));
-    try {
-      execFileSync('git', ['init', '--quiet', second]);
-      execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
-      const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
-      await git.openRepository(vscode.Uri.file(second));
-      const node = await eventually(
-        async () =>
-          (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
-        TREE_WAIT,
-      );
-      const rows = await children(extension, node);
-      const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
-      assert.ok(hint, `no link hint: ${rows.map(labelOf).join(', ')}`);
-      assert.equal(hint.getTreeItem().command?.command, 'scalingo.linkApp');
-      assert.equal(hint.getTreeItem().command?.arguments?.[0], node);
-    } finally {
-      rmSync(second, { recursive: true, force: true });
-    }
+    opened.push(second);
+    execFileSync('git', ['init', '--quiet', second]);
+    execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
+    const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+    await git.openRepository(vscode.Uri.file(second));
+    const node = await eventually(
+      async () =>
+        (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
+      TREE_WAIT,
+    );
+    const rows = await children(extension, node);
+    const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
+    assert.ok(hint, `no link hint: ${rows.map(labelOf).join(', ')}`);
+    assert.equal(hint.getTreeItem().command?.command, 'scalingo.linkApp');
+    assert.equal(hint.getTreeItem().command?.arguments?.[0], node);
   });
 
   it('keeps its pull requests apart from the same ones under their owner: ids unique, both rows work', async function () {
