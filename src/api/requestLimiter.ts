@@ -128,9 +128,9 @@ export class RequestLimiter {
     return waiter.lane === lane || this.hasRoom(waiter.lane);
   }
 
-  private hasRoom(lane: string | undefined): boolean {
-    this.forgetOldStarts();
-    if (this.now() < this.pausedUntil) return false;
+  private hasRoom(lane: string | undefined, now = this.now()): boolean {
+    this.forgetOldStarts(now);
+    if (now < this.pausedUntil) return false;
     if (this.inFlight >= this.limit.maxInFlight || this.started.length >= this.limit.perMinute) return false;
     if (lane === undefined) return true;
     const laneSlots = this.limit.maxInFlight - (this.limit.reservedForUnlaned ?? 0);
@@ -156,9 +156,12 @@ export class RequestLimiter {
 
   /** Wakes, in order, every waiter that has room; when time is what holds them, wakes up then. */
   private drain(): void {
+    // One reading of the clock for the room checks and the wake-up: with two, a tick between them
+    // could find no room yet and no wake-up to set either, and the queue would wait for ever.
+    const now = this.now();
     for (let index = 0; index < this.queue.length; ) {
       const waiter = this.queue[index]!;
-      if (this.hasRoom(waiter.lane)) {
+      if (this.hasRoom(waiter.lane, now)) {
         this.queue.splice(index, 1);
         waiter.wake();
       } else {
@@ -168,7 +171,6 @@ export class RequestLimiter {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.queue.length === 0) return;
-    const now = this.now();
     const windowFrees = this.started.length >= this.limit.perMinute ? this.started[0]! + this.windowMs : now;
     const wakeAt = Math.max(windowFrees, this.pausedUntil);
     if (wakeAt > now) {
@@ -182,8 +184,8 @@ export class RequestLimiter {
     }
   }
 
-  private forgetOldStarts(): void {
-    const horizon = this.now() - this.windowMs;
+  private forgetOldStarts(now: number): void {
+    const horizon = now - this.windowMs;
     while (this.started.length > 0 && this.started[0]! <= horizon) this.started.shift();
   }
 }

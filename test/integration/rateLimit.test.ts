@@ -78,7 +78,10 @@ describe("rate limit: the extension with Scalingo's budget against a fake that e
     assert.ok(busiest <= 60, `${busiest} requests in one window`);
     assert.equal(api.requestsTo('searchPullRequests').length, 80);
     const tookS = ((api.requests.at(-1)!.at - api.requests[0]!.at) / 1000).toFixed(1);
-    console.log(`    rate limit: ${api.requests.length} requests in ${tookS} s, busiest minute ${busiest}`);
+    const byRoute = new Map<string, number>();
+    for (const { route = '?' } of api.requests) byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
+    const routes = [...byRoute].map(([route, count]) => `${route} ${count}`).join(', ');
+    console.log(`    rate limit: ${api.requests.length} requests in ${tookS} s (${routes}), busiest minute ${busiest}`);
   });
 
   it('says on the view that it waits for the limit, then loads', async function () {

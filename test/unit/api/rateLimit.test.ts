@@ -149,6 +149,22 @@ describe('rate limit, end to end', () => {
     });
   });
 
+  describe('the wait for the window', () => {
+    it('never stalls when the clock ticks between checking for room and setting the next wake-up', async () => {
+      // The limiter's clock reads 0 until its timer is due, then 99 for one reading (room? not
+      // yet: the one start, at 0, is still inside the 100-ms window) and 100 after it (the wake-up
+      // time has come): a timer due "now" must still be set, or the queue waits for ever.
+      const base = Date.now();
+      let lateReadings = 0;
+      const now = () => (Date.now() - base < 50 ? 0 : lateReadings++ === 0 ? 99 : 100);
+      const limiter = new RequestLimiter({ ...SCALINGO_RATE_LIMIT, perMinute: 1, windowMs: 100 }, now);
+      await limiter.run(async () => undefined);
+      const second = limiter.run(async () => 'ran');
+      const late = new Promise((resolve) => setTimeout(() => resolve('stalled'), 1000).unref());
+      assert.equal(await Promise.race([second, late]), 'ran');
+    });
+  });
+
   describe('telling a wait for the budget', () => {
     it('tells once, with the wait, when this minute is spent; a 429 pause and a short hold are not its to tell', async () => {
       const told: number[] = [];
