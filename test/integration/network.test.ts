@@ -22,6 +22,19 @@ describe('corporate networks, in the host', () => {
     if (!TLS_DIR) this.skip();
   });
 
+  /** Signs in to an https fake whose certificate `name` signed; returns the error messages shown. */
+  async function signInTo(name: 'trusted' | 'system' | 'unknown'): Promise<unknown[][]> {
+    api = await httpsFake(name);
+    await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      await signIn();
+    } finally {
+      errors.restore();
+    }
+    return errors.calls;
+  }
+
   afterEach(async () => {
     await signOut();
     await api?.close();
@@ -33,15 +46,7 @@ describe('corporate networks, in the host', () => {
     ['system', "the operating system's store"],
   ] as const) {
     it(`trusts a server signed by a CA that is only in ${where}`, async () => {
-      api = await httpsFake(name);
-      await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
-      const errors = stubWindow('showErrorMessage', () => undefined);
-      try {
-        await signIn();
-      } finally {
-        errors.restore();
-      }
-      assert.deepEqual(errors.calls, []);
+      assert.deepEqual(await signInTo(name), []);
       const extension = await extensionApi();
       assert.equal(await extension.session.isSignedIn(), true);
       assert.ok((await children(extension)).length > 0);
@@ -49,15 +54,7 @@ describe('corporate networks, in the host', () => {
   }
 
   it('refuses a server signed by an unknown CA, naming certificates and the settings to check', async () => {
-    api = await httpsFake('unknown');
-    await config().update('authUrl', api.url, vscode.ConfigurationTarget.Global);
-    const errors = stubWindow('showErrorMessage', () => undefined);
-    try {
-      await signIn();
-    } finally {
-      errors.restore();
-    }
-    const [message, ...buttons] = (errors.calls[0] ?? []) as string[];
+    const [message, ...buttons] = ((await signInTo('unknown'))[0] ?? []) as string[];
     assert.match(message ?? '', /certificate/u);
     assert.match(message ?? '', /NODE_EXTRA_CA_CERTS/u);
     assert.match(message ?? '', /http\.proxyStrictSSL/u);
