@@ -8,7 +8,9 @@ import { percentile, round } from './stats.mjs';
 
 /** 1,000 HTTP requests per cell (a client, an operation, a mode): 18,000 in all, a few seconds. */
 const OPERATIONS = [
-  { name: 'list integrations', calls: 1000, requestsPerCall: 1, expected: 4, run: (client) => client.listIntegrations() },
+  // The default seed's list holds 2 damaged items among 6: the extension's client leaves them out
+  // (the tree shows them from listIntegrationEntries), the raw clients return all.
+  { name: 'list integrations', calls: 1000, requestsPerCall: 1, expected: { ours: 4, others: 6 }, run: (client) => client.listIntegrations() },
   { name: 'list 500 organizations', calls: 200, requestsPerCall: 5, expected: 500, run: (client, fake) => client.listOrganizations(fake.integrationId) },
   { name: 'search 100 repositories', calls: 1000, requestsPerCall: 1, expected: 100, run: (client, fake) => client.searchRepositories(fake.integrationId, fake.owner) },
 ];
@@ -42,7 +44,8 @@ async function burst(client, operation, fake, concurrency, cell) {
     const callStarted = performance.now();
     const items = await operation.run(client, fake);
     cell?.latencies.push(performance.now() - callStarted);
-    if (items.length !== operation.expected) throw new Error(`${client.name}, ${operation.name}: ${items.length} items, expected ${operation.expected}`);
+    const expected = typeof operation.expected === 'number' ? operation.expected : (operation.expected[client.name] ?? operation.expected.others);
+    if (items.length !== expected) throw new Error(`${client.name}, ${operation.name}: ${items.length} items, expected ${expected}`);
   });
   if (!cell) return;
   cell.burstRates.push((calls * operation.requestsPerCall * 1000) / (performance.now() - started));

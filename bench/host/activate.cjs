@@ -45,7 +45,8 @@ async function firstRender(api, url) {
   const tokens = api.session.tokens;
   if (typeof tokens?.store !== 'function') throw new Error('ScalingoSession has no `tokens` (TokenStore) any more: update bench/host/activate.cjs');
   changed = nextSessionChange(api.session);
-  await tokens.store(API_TOKEN);
+  // The account (id, username) is kept beside the token since issue 11; the fake's user is this one.
+  await tokens.store(API_TOKEN, { id: 'us-ada-lovelace', username: 'ada-lovelace' });
   await changed;
   if (!(await api.session.isSignedIn())) throw new Error('the stored token was not picked up');
   const apiCodeLoadedBefore = zodLoaded();
