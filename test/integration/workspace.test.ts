@@ -59,12 +59,17 @@ describe('this workspace', () => {
     execFileSync('git', ['init', '--quiet', second]);
     execFileSync('git', ['-C', second, 'remote', 'add', 'origin', 'https://github.com/ada-lovelace/notes.git']);
     const git = (await vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+    const workspaceRows = async () => (await children(extension)).filter((candidate) => labelOf(candidate) === 'This workspace');
+    const [first] = await workspaceRows();
+    assert.ok(first, 'the first test left no workspace row');
     await git.openRepository(vscode.Uri.file(second));
     const node = await eventually(
       async () =>
         (await children(extension)).find((candidate) => labelOf(candidate) === 'This workspace' && /notes/u.test(String(candidate.getTreeItem().description))),
       TREE_WAIT,
     );
+    // Another folder's repository opening recomposes the rows: the one already shown keeps its object (and what it loaded).
+    assert.ok((await workspaceRows()).includes(first), 'the workspace row of the first repository was rebuilt');
     const rows = await children(extension, node);
     const hint = rows.find((row) => labelOf(row) === 'Link to a Scalingo App…');
     assert.ok(hint, `no link hint: ${rows.map(labelOf).join(', ')}`);
