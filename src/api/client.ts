@@ -417,6 +417,7 @@ export class ScalingoClient {
 
   private holdForRateLimit(route: string, retryAfterMs: number | undefined): void {
     const retryInMs = this.limiter.pause(retryAfterMs ?? this.limiter.window);
+    if (retryInMs === undefined) return;
     this.log.warn(`${route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
     this.options.onRateLimited?.({ route, retryInMs, refused: true });
   }

@@ -78,13 +78,16 @@ export class RequestLimiter {
   }
 
   /**
-   * The server refused for the rate limit: hold every request until `delayMs` from now, and
-   * say how long that is (never less than what is already held).
+   * The server refused for the rate limit: hold every request until `delayMs` from now. Returns
+   * how long that is, or undefined when a pause already held them as long (concurrent callers of
+   * one refused exchange all report it: the wait is told once).
    */
-  pause(delayMs: number): number {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + delayMs);
+  pause(delayMs: number): number | undefined {
+    const now = this.now();
+    const extended = now + delayMs > this.pausedUntil;
+    if (extended) this.pausedUntil = now + delayMs;
     this.drain();
-    return this.pausedUntil - this.now();
+    return extended ? this.pausedUntil - now : undefined;
   }
 
   /** Requests allowed in a window. */
@@ -179,7 +182,11 @@ export class RequestLimiter {
       this.timer.unref();
       if (windowFrees >= this.pausedUntil && wakeAt - now >= TOLD_WAIT_MS && wakeAt !== this.toldWaitUntil) {
         this.toldWaitUntil = wakeAt;
-        this.onBudgetWait(wakeAt - now);
+        try {
+          this.onBudgetWait(wakeAt - now);
+        } catch {
+          // Telling is best effort; the queue must go on whatever a listener does.
+        }
       }
     }
   }

@@ -229,8 +229,9 @@ export class ScalingoSession extends Disposable {
         this.storedAccount = account;
       },
       (error: unknown) => {
-        // Let the next call try again: the keychain may be unlocked by then.
-        this.tokenLoaded = undefined;
+        // Let the next call try again (the keychain may be unlocked by then), unless a sign-in
+        // or sign-out here has set the state meanwhile.
+        if (version === this.version) this.tokenLoaded = undefined;
         throw error;
       },
     );

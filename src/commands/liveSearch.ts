@@ -45,6 +45,8 @@ export class LiveSearch<T> implements vscode.Disposable {
   async run(): Promise<void> {
     clearTimeout(this.timer);
     this.stopCountdown();
+    // A superseded search is no longer waited for, even when the next one sends nothing (the hint).
+    this.inFlight = undefined;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -82,8 +84,8 @@ export class LiveSearch<T> implements vscode.Disposable {
   }
 
   /**
-   * Scalingo answered 429 and every request waits (see RequestLimiter.pause): while this search
-   * is among them, a row counts the seconds down instead of leaving stale results under a spinner.
+   * Requests wait (Scalingo answered 429, or this minute's budget is spent): while this search is
+   * among them, a row counts the seconds down instead of leaving stale results under a spinner.
    */
   private showRateLimitWait(wait: RateLimitWait): void {
     const waiting = this.inFlight;

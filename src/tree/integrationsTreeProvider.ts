@@ -34,6 +34,8 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
   private rateLimitTimer: NodeJS.Timeout | undefined;
+  /** The countdown's words on the view now. */
+  private waitShown: string | undefined;
   private loadsInFlight = 0;
   /** When the root last loaded or was asked to reload (FocusRefresh reads it). */
   lastLoadedAt: number | undefined;
@@ -47,7 +49,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     private readonly clock: Clock = { now: Date.now },
   ) {
     super();
-    this._register({ dispose: () => clearInterval(this.rateLimitTimer) });
+    this._register({ dispose: () => this.stopRateLimitWait() });
     this.context = {
       session,
       log,
@@ -246,30 +248,41 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   }
 
   /**
-   * Says on the view that loads wait for Scalingo's limit, counting the seconds down, until the
-   * wait is over or another message (an error) takes its place.
+   * Says on the view that loads wait for Scalingo's limit, counting the seconds down, and clears
+   * its words when the wait is over. A refresh clearing the view does not end it (the reloads wait
+   * too); a message put up meanwhile (an error) does, and stays.
    */
   private showRateLimitWait(wait: RateLimitWait): void {
+    this.stopRateLimitWait();
     const until = Date.now() + wait.retryInMs;
-    let shown: string | undefined;
     const render = () => {
-      const left = until - Date.now();
-      const replaced = shown !== undefined && this.view?.message !== shown;
-      if (left <= 0 || replaced) {
-        clearInterval(this.rateLimitTimer);
-        if (!replaced) this.context.setMessage(undefined);
+      const message = this.view?.message;
+      if (message && this.waitShown !== undefined && message !== this.waitShown) {
+        this.stopRateLimitWait();
         return;
       }
-      shown = rateLimitWaitMessage({ ...wait, retryInMs: left });
-      this.context.setMessage(shown);
+      const left = until - Date.now();
+      if (left <= 0) {
+        if (this.waitShown !== undefined && message === this.waitShown) this.context.setMessage(undefined);
+        this.stopRateLimitWait();
+        return;
+      }
+      this.waitShown = rateLimitWaitMessage({ ...wait, retryInMs: left });
+      this.context.setMessage(this.waitShown);
     };
-    clearInterval(this.rateLimitTimer);
     render();
-    this.rateLimitTimer = setInterval(render, 1000);
+    if (this.waitShown !== undefined) this.rateLimitTimer = setInterval(render, 1000);
+  }
+
+  private stopRateLimitWait(): void {
+    clearInterval(this.rateLimitTimer);
+    this.rateLimitTimer = undefined;
+    this.waitShown = undefined;
   }
 
   /** Sign in, sign out, or another account: nothing of the previous account's tree survives. */
   private reset(): void {
+    this.stopRateLimitWait();
     this.lastLoadedAt = undefined;
     this.context.appLinks.clear();
     this.root = this.createRoot();

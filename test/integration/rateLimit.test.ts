@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SCALINGO_RATE_LIMIT, type RateLimit } from '../../src/api/requestLimiter';
 import type { ScalingoExtensionApi } from '../../src/extension';
 import { faults, type FakeScalingoApi, type RecordedRequest } from '../fakeApi/server';
-import { childLabelled, children, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, eventually, extensionApi, labelOf, signIn, signOut, startFakeApi } from './helpers';
 
 /** Scalingo's window: the fake counts arrivals over a real minute, as the API does. */
 const FAKE_WINDOW_MS = 60_000;
@@ -101,5 +101,22 @@ describe("rate limit: the extension with Scalingo's budget against a fake that e
     assert.ok(rows.length > 0 && !rows.some((row) => row.getTreeItem().contextValue === 'message.error'));
     const [refused, retried] = api.requestsTo('orgs').slice(-2);
     assert.ok(retried!.at - refused!.at >= 1900, `retried ${retried!.at - refused!.at} ms after the 429`);
+  });
+
+  it('keeps counting down through a refresh, then clears its words', async function () {
+    this.timeout(30_000);
+    const extension = await extensionApi();
+    await children(extension);
+    api.inject('list', { ...faults.rateLimited(), headers: { 'retry-after': '3' }, times: 1 });
+    extension.tree.refreshAll();
+    const first = children(extension);
+    await eventually(() => /retrying in [23] s/u.test(extension.view.message ?? ''), { what: 'the wait was not said' });
+    // A second refresh clears the view's message: the reload waits with the others, and says so.
+    extension.tree.refreshAll();
+    const second = children(extension);
+    await eventually(() => /retrying in [12] s/u.test(extension.view.message ?? ''), { what: `the view says ${JSON.stringify(extension.view.message)}` });
+    await Promise.all([first, second]);
+    await eventually(() => !extension.view.message, { what: `the view still says ${JSON.stringify(extension.view.message)}`, timeoutMs: 5000 });
+    assert.equal(api.requestsTo('list').at(-1)?.status, 200);
   });
 });

@@ -98,6 +98,20 @@ describe('rate limit, end to end', () => {
       }
     });
 
+    it('tells a refused exchange once, however many callers were waiting for it', async () => {
+      api = await FakeScalingoApi.start();
+      const waits: number[] = [];
+      const client = clientFor(api, { onRateLimited: ({ retryInMs }) => waits.push(retryInMs) });
+      try {
+        api.inject('exchange', { ...faults.rateLimited(), headers: { 'retry-after': '1' }, times: 1 });
+        await Promise.all([client.currentUser(), client.listIntegrations(), client.listIntegrations()]);
+        assert.equal(waits.length, 1, `told ${JSON.stringify(waits)}`);
+        assert.deepEqual(api.requestsTo('exchange').map((request) => request.status), [429, 200]);
+      } finally {
+        await client.close();
+      }
+    });
+
     it('gives up on an exchange that stays rate limited after its retries, saying so', async () => {
       api = await FakeScalingoApi.start();
       const client = clientFor(api);
