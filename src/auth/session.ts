@@ -104,9 +104,14 @@ export class ScalingoSession extends Disposable {
     return (await this.currentConnection(this.token)).client;
   }
 
-  /** Checks the token with the API before keeping it: a refused token is never stored. */
-  async signIn(token: string, signal?: AbortSignal): Promise<User> {
-    const candidate = await this.connect(token);
+  /**
+   * Checks the token with the API before keeping it: a refused token is never stored. `onWait`
+   * hears the rate-limit waits of this check only (the signed-in account's client has a budget of
+   * its own); once kept, the client's waits go to onDidRateLimit like any.
+   */
+  async signIn(token: string, signal?: AbortSignal, onWait?: (wait: RateLimitWait) => void): Promise<User> {
+    let kept = false;
+    const candidate = await this.connect(token, (wait) => (kept ? this.rateLimited.fire(wait) : onWait?.(wait)));
     let user: User;
     try {
       user = await candidate.client.currentUser(signal);
@@ -119,6 +124,7 @@ export class ScalingoSession extends Disposable {
     // which then finds nothing new. The checked client is kept, so its bearer serves the tree.
     this.resetConnection();
     this.connection = Promise.resolve(candidate);
+    kept = true;
     this.token = token;
     this.storedAccount = account;
     this.refusal = undefined;
@@ -175,7 +181,7 @@ export class ScalingoSession extends Disposable {
     return this.connection;
   }
 
-  private async connect(token: string): Promise<Connection> {
+  private async connect(token: string, onRateLimited: (wait: RateLimitWait) => void = (wait) => this.rateLimited.fire(wait)): Promise<Connection> {
     const target = authUrl();
     if ('error' in target) throw new InvalidSettingError(target.error);
     const api = await loadApi();
@@ -197,7 +203,7 @@ export class ScalingoSession extends Disposable {
         : api.SCALINGO_RATE_LIMIT,
       log: { debug: (message) => this.apiLog.debug(message), warn: (message) => this.apiLog.warn(message) },
       onApiTokenRefused: () => void this.tokenRefused(token),
-      onRateLimited: (wait) => this.rateLimited.fire(wait),
+      onRateLimited,
     });
     return { token, client, dispatcher };
   }

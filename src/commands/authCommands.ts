@@ -18,15 +18,9 @@ export async function signIn(session: ScalingoSession): Promise<boolean> {
   try {
     const user = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Scalingo…'), cancellable: true },
-      async (progress, cancellation) => {
-        // A 429 on the exchange is waited out (a minute, or Retry-After): say so, or it looks hung.
-        const waits = session.onDidRateLimit((wait) => progress.report({ message: rateLimitWaitMessage(wait) }));
-        try {
-          return await session.signIn(token.trim(), abortSignalOf(cancellation));
-        } finally {
-          waits.dispose();
-        }
-      },
+      // A 429 on the exchange is waited out (a minute, or Retry-After): say so, or it looks hung.
+      (progress, cancellation) =>
+        session.signIn(token.trim(), abortSignalOf(cancellation), (wait) => progress.report({ message: rateLimitWaitMessage(wait) })),
     );
     void vscode.window.showInformationMessage(
       vscode.l10n.t({ message: 'Signed in to Scalingo as {0}.', args: [user.username], comment: ['{0} is a username'] }),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { faults, type Fault, type FakeScalingoApi } from '../fakeApi/server';
-import { extensionApi, signIn, signOut, startFakeApi } from './helpers';
+import { childLabelled, children, extensionApi, signIn, signOut, startFakeApi } from './helpers';
 import { recordProgress } from './progress';
 import { stubWindow } from './stubs';
 
@@ -87,5 +87,33 @@ describe('sign-in: each fault of the token exchange has its own message', () => 
     const [refused, exchanged] = api.requestsTo('exchange');
     assert.equal(api.requestsTo('exchange').length, 2);
     assert.ok(exchanged!.at - refused!.at >= 1900, `exchanged again ${exchanged!.at - refused!.at} ms after the 429`);
+  });
+
+  it("tells in the progress only the check's own waits, not those of the account already signed in", async function () {
+    this.timeout(20_000);
+    const extension = await extensionApi();
+    await signIn();
+    const gitlab = await childLabelled(extension, undefined, 'GitLab');
+    api.clearFaults();
+    api.clearRequests();
+    api.inject('exchange', { delayMs: 700, times: 1 });
+    api.inject('orgs', { ...faults.rateLimited(), headers: { 'retry-after': '1' }, times: 1 });
+    const progress = recordProgress();
+    const errors = stubWindow('showErrorMessage', () => undefined);
+    try {
+      const signingIn = signIn();
+      // While the new token is being checked, the signed-in account's client meets a 429.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const loading = children(extension, gitlab).catch(() => []);
+      await signingIn;
+      await loading;
+    } finally {
+      progress.restore();
+      errors.restore();
+    }
+    assert.equal(api.requestsTo('orgs').at(0)?.status, 429, 'the signed-in account never waited');
+    const checking = progress.runs.find((run) => run.title === 'Checking the token with Scalingo…');
+    assert.deepEqual(checking?.messages, []);
+    assert.deepEqual(errors.calls, []);
   });
 });
