@@ -53,7 +53,8 @@ export interface ScalingoClientOptions {
   readonly onApiTokenRefused?: () => void;
   /**
    * Called when requests wait: Scalingo answered 429 (`refused`) and they go again after
-   * `retryInMs`, or this minute's budget is spent and they start in `retryInMs`.
+   * `retryInMs`, or this minute's budget is spent and they start in `retryInMs` (told by the
+   * limiter this client makes; a `limiter` passed in tells whoever made it).
    */
   readonly onRateLimited?: (event: RateLimitWait) => void;
   /** The user's one limiter, when other clients (the regional APIs) share the budget; else a new one. */
