@@ -18,6 +18,14 @@ export class NotSignedInError extends Error {
 
 export class InvalidSettingError extends Error {}
 
+/** Why `session.signal` aborted when the account did not change: only the connection settings did. */
+const SETTINGS_CHANGED = 'scalingo: connection settings changed';
+
+/** Whether work stopped by `session.signal` ended because the connection settings changed (the account is the same). */
+export function endedBySettingsChange(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason === SETTINGS_CHANGED;
+}
+
 /** Settings whose change means a new connection pool (and, for the URL, a new bearer). */
 const CONNECTION_SETTINGS = ['scalingo.authUrl', 'scalingo.requestTimeoutSeconds', 'http.proxy', 'http.noProxy', 'http.proxyStrictSSL'];
 
@@ -68,7 +76,7 @@ export class ScalingoSession extends Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (CONNECTION_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
           this.log.info('connection settings changed; reconnecting on next request');
-          this.resetConnection();
+          this.resetConnection(SETTINGS_CHANGED);
           this.changed.fire();
         }
       }),
@@ -288,8 +296,8 @@ export class ScalingoSession extends Disposable {
     this.resetConnection();
   }
 
-  private resetConnection(): void {
-    this.inFlight.abort();
+  private resetConnection(reason?: string): void {
+    this.inFlight.abort(reason);
     this.inFlight = new AbortController();
     const previous = this.connection;
     this.connection = undefined;

@@ -3,6 +3,7 @@ import type { Deployment, RegionalClient } from '../api/publicTypes';
 import { isScalingoError } from '../api/errors';
 import { isSuccess } from '../api/regional/deploymentStatus';
 import { loadApi } from '../auth/apiLoader';
+import { endedBySettingsChange } from '../auth/session';
 import { deploymentStatusWord } from '../tree/deploymentWords';
 import { abortSignalOf } from '../util/cancellation';
 import { webUrl } from '../util/urls';
@@ -51,8 +52,10 @@ export async function followInNotification(followed: FollowedDeployment): Promis
         ),
     );
   } catch (error) {
-    if (followed.session.aborted) return 'sessionEnded';
-    if (!isScalingoError(error, 'cancelled')) throw error;
+    // Signed out or another account: quietly. New connection settings: the person still follows
+    // this account, so they are told that the waiting stopped, as after Cancel.
+    if (followed.session.aborted && !endedBySettingsChange(followed.session)) return 'sessionEnded';
+    if (!isScalingoError(error, 'cancelled') && !followed.session.aborted) throw error;
     const open = vscode.l10n.t('Open in Dashboard');
     void vscode.window
       .showInformationMessage(

@@ -163,6 +163,37 @@ describe('deploy a branch from an app row', () => {
     }
   });
 
+  it('says it stopped following when new connection settings end the connection, the account being the same', async () => {
+    suite.api.state.regional.stepMs = 5000;
+    const node = await appRow();
+    const progress = recordProgress();
+    const warning = stubWindow('showWarningMessage', () => 'Deploy');
+    const info = stubWindow('showInformationMessage', () => undefined);
+    const error = stubWindow('showErrorMessage', () => undefined);
+    const settings = vscode.workspace.getConfiguration('scalingo');
+    try {
+      suite.api.clearRequests();
+      const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
+      await suite.driver.waitForQuickInput(showsItem('add-feature'));
+      await suite.driver.press('Enter');
+      await eventually(() => suite.api.requestsTo('deployment').length > 0);
+      await settings.update('requestTimeoutSeconds', 20, vscode.ConfigurationTarget.Global);
+      const stillFollowing = new Promise((resolve) => setTimeout(() => resolve('still following'), 1000));
+      assert.equal(await Promise.race([done, stillFollowing]), 'stoppedWaiting');
+      await eventually(() => info.calls.length > 0);
+      assert.match(String(info.calls[0]![0]), /^Stopped following the deployment of main to ada-scalingo-app; it goes on on Scalingo\.$/u);
+      assert.deepEqual(error.calls, []);
+      assert.equal(await (await extensionApi()).session.isSignedIn(), true);
+    } finally {
+      progress.restore();
+      warning.restore();
+      info.restore();
+      error.restore();
+      suite.api.state.regional.stepMs = 150;
+      await settings.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('from the palette asks for the app among every linked one, then the branch', async () => {
     const warning = stubWindow('showWarningMessage', () => 'Deploy');
     const info = stubWindow('showInformationMessage', () => undefined);
