@@ -65,8 +65,6 @@ export interface RateLimitWait {
   readonly retryInMs: number;
   /** true: Scalingo refused with a 429; false: the client holds requests to stay within the budget. */
   readonly refused: boolean;
-  /** The refused route, for the log. */
-  readonly route?: string;
 }
 
 export interface LinkRequest {
@@ -420,7 +418,7 @@ export class ScalingoClient {
     const retryInMs = this.limiter.pause(retryAfterMs ?? this.limiter.window);
     if (retryInMs === undefined) return;
     this.log.warn(`${route}: HTTP 429 (rate limited), sent again in ${Math.ceil(retryInMs / 1000)} s`);
-    this.options.onRateLimited?.({ route, retryInMs, refused: true });
+    this.options.onRateLimited?.({ retryInMs, refused: true });
   }
 
   private async waitBeforeRetry(call: Call, attempt: number, failure: ScalingoError): Promise<void> {

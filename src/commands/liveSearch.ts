@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RateLimitWait } from '../api/client';
 import { isScalingoError } from '../api/errors';
 import { describeError, rateLimitWaitMessage } from '../errorMessages';
+import { countdown } from '../util/countdown';
 
 /** How long typing must pause before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -22,7 +23,7 @@ export class LiveSearch<T> implements vscode.Disposable {
   private sequence = 0;
   /** The sequence number of the search waiting for its answer, if any. */
   private inFlight: number | undefined;
-  private waitCountdown: NodeJS.Timeout | undefined;
+  private waitCountdown: vscode.Disposable | undefined;
   private readonly rateLimitListener: vscode.Disposable | undefined;
 
   constructor(
@@ -90,22 +91,16 @@ export class LiveSearch<T> implements vscode.Disposable {
   private showRateLimitWait(wait: RateLimitWait): void {
     const waiting = this.inFlight;
     if (waiting === undefined) return;
-    const until = Date.now() + wait.retryInMs;
-    const render = () => {
-      const left = until - Date.now();
-      if (this.inFlight !== waiting || left <= 0) {
-        this.stopCountdown();
-        return;
-      }
-      this.pick.items = [{ label: `$(watch) ${rateLimitWaitMessage({ ...wait, retryInMs: left })}`, alwaysShow: true }];
-    };
     this.stopCountdown();
-    render();
-    this.waitCountdown = setInterval(render, 1000);
+    this.waitCountdown = countdown(wait.retryInMs, (left) => {
+      if (this.inFlight !== waiting) return false;
+      this.pick.items = [{ label: `$(watch) ${rateLimitWaitMessage({ ...wait, retryInMs: left })}`, alwaysShow: true }];
+      return true;
+    });
   }
 
   private stopCountdown(): void {
-    clearInterval(this.waitCountdown);
+    this.waitCountdown?.dispose();
     this.waitCountdown = undefined;
   }
 

@@ -5,6 +5,7 @@ import type { ScalingoSession } from '../auth/session';
 import type { Log } from '../log';
 import type { WorkspaceRemotes } from '../workspace/workspaceRemotes';
 import { rateLimitWaitMessage } from '../errorMessages';
+import { countdown } from '../util/countdown';
 import { Disposable } from '../util/disposable';
 import { AppLinkIndexes } from './appLinkIndex';
 import { namespaceOfRepository } from './namespaces';
@@ -33,7 +34,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
   private readonly context: TreeContext;
   private root: AccountNode;
   private view: vscode.TreeView<TreeNode> | undefined;
-  private rateLimitTimer: NodeJS.Timeout | undefined;
+  private rateLimitWait: vscode.Disposable | undefined;
   /** The countdown's words on the view now. */
   private waitShown: string | undefined;
   private loadsInFlight = 0;
@@ -254,29 +255,24 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
    */
   private showRateLimitWait(wait: RateLimitWait): void {
     this.stopRateLimitWait();
-    const until = Date.now() + wait.retryInMs;
-    const render = () => {
-      const message = this.view?.message;
-      if (message && this.waitShown !== undefined && message !== this.waitShown) {
-        this.stopRateLimitWait();
-        return;
-      }
-      const left = until - Date.now();
-      if (left <= 0) {
-        if (this.waitShown !== undefined && message === this.waitShown) this.context.setMessage(undefined);
-        this.stopRateLimitWait();
-        return;
-      }
-      this.waitShown = rateLimitWaitMessage({ ...wait, retryInMs: left });
-      this.context.setMessage(this.waitShown);
-    };
-    render();
-    if (this.waitShown !== undefined) this.rateLimitTimer = setInterval(render, 1000);
+    this.rateLimitWait = countdown(
+      wait.retryInMs,
+      (left) => {
+        const message = this.view?.message;
+        if (message && this.waitShown !== undefined && message !== this.waitShown) return false;
+        this.waitShown = rateLimitWaitMessage({ ...wait, retryInMs: left });
+        this.context.setMessage(this.waitShown);
+        return true;
+      },
+      () => {
+        if (this.waitShown !== undefined && this.view?.message === this.waitShown) this.context.setMessage(undefined);
+      },
+    );
   }
 
   private stopRateLimitWait(): void {
-    clearInterval(this.rateLimitTimer);
-    this.rateLimitTimer = undefined;
+    this.rateLimitWait?.dispose();
+    this.rateLimitWait = undefined;
     this.waitShown = undefined;
   }
 
