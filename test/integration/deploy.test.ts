@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { children, eventually, extensionApi, labelOf, nodeAt, signedInSuite, signIn, signOut } from './helpers';
-import { recordProgress } from './progress';
+import { recordProgress, type RecordedProgress } from './progress';
 import { stubWindow } from './stubs';
 import { uiDriver, type QuickInputState } from './uiDriver';
 
@@ -128,7 +128,15 @@ describe('deploy a branch from an app row', () => {
     }
   });
 
-  it('stops polling at sign-out, at once, and ends the notification without a word', async () => {
+  /**
+   * Deploys main to the production app (slowly), and once it is polled runs `interrupt`; then
+   * `check` gets what the command ended with within a second, with the notifications and toasts
+   * still recorded.
+   */
+  async function interruptFollowing(
+    interrupt: () => Thenable<unknown>,
+    check: (outcome: unknown, shown: { progress: RecordedProgress[]; info: unknown[][]; error: unknown[][] }) => Promise<void>,
+  ): Promise<void> {
     suite.api.state.regional.stepMs = 5000;
     const node = await appRow();
     const progress = recordProgress();
@@ -141,55 +149,51 @@ describe('deploy a branch from an app row', () => {
       await suite.driver.waitForQuickInput(showsItem('add-feature'));
       await suite.driver.press('Enter');
       await eventually(() => suite.api.requestsTo('deployment').length > 0);
-      await signOut();
+      await interrupt();
       const stillFollowing = new Promise((resolve) => setTimeout(() => resolve('still following'), 1000));
-      assert.equal(await Promise.race([done, stillFollowing]), 'sessionEnded');
-      const followed = progress.runs.find((run) => run.title === 'Deploying main to ada-scalingo-app');
-      assert.ok(followed?.ended, 'the notification is still open');
-      // A poll in flight at sign-out is logged by the fake when it ends: let it land, then count.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const polls = suite.api.requestsTo('deployment').length;
-      // The follower's next two polls would come 2.25 s and 3.4 s after the first one.
-      await new Promise((resolve) => setTimeout(resolve, 4000));
-      assert.equal(suite.api.requestsTo('deployment').length, polls, 'it went on polling after sign-out');
-      assert.deepEqual([...info.calls, ...error.calls], [], 'a toast after sign-out');
+      await check(await Promise.race([done, stillFollowing]), { progress: progress.runs, info: info.calls, error: error.calls });
     } finally {
       progress.restore();
       warning.restore();
       info.restore();
       error.restore();
       suite.api.state.regional.stepMs = 150;
+    }
+  }
+
+  it('stops polling at sign-out, at once, and ends the notification without a word', async () => {
+    try {
+      await interruptFollowing(signOut, async (outcome, { progress, info, error }) => {
+        assert.equal(outcome, 'sessionEnded');
+        const followed = progress.find((run) => run.title === 'Deploying main to ada-scalingo-app');
+        assert.ok(followed?.ended, 'the notification is still open');
+        // A poll in flight at sign-out is logged by the fake when it ends: let it land, then count.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const polls = suite.api.requestsTo('deployment').length;
+        // The follower's next two polls would come 2.25 s and 3.4 s after the first one.
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+        assert.equal(suite.api.requestsTo('deployment').length, polls, 'it went on polling after sign-out');
+        assert.deepEqual([...info, ...error], [], 'a toast after sign-out');
+      });
+    } finally {
       await signIn();
     }
   });
 
   it('says it stopped following when new connection settings end the connection, the account being the same', async () => {
-    suite.api.state.regional.stepMs = 5000;
-    const node = await appRow();
-    const progress = recordProgress();
-    const warning = stubWindow('showWarningMessage', () => 'Deploy');
-    const info = stubWindow('showInformationMessage', () => undefined);
-    const error = stubWindow('showErrorMessage', () => undefined);
     const settings = vscode.workspace.getConfiguration('scalingo');
     try {
-      suite.api.clearRequests();
-      const done = vscode.commands.executeCommand<string | undefined>('scalingo.deployBranch', node);
-      await suite.driver.waitForQuickInput(showsItem('add-feature'));
-      await suite.driver.press('Enter');
-      await eventually(() => suite.api.requestsTo('deployment').length > 0);
-      await settings.update('requestTimeoutSeconds', 20, vscode.ConfigurationTarget.Global);
-      const stillFollowing = new Promise((resolve) => setTimeout(() => resolve('still following'), 1000));
-      assert.equal(await Promise.race([done, stillFollowing]), 'stoppedWaiting');
-      await eventually(() => info.calls.length > 0);
-      assert.match(String(info.calls[0]![0]), /^Stopped following the deployment of main to ada-scalingo-app; it goes on on Scalingo\.$/u);
-      assert.deepEqual(error.calls, []);
-      assert.equal(await (await extensionApi()).session.isSignedIn(), true);
+      await interruptFollowing(
+        () => settings.update('requestTimeoutSeconds', 20, vscode.ConfigurationTarget.Global),
+        async (outcome, { info, error }) => {
+          assert.equal(outcome, 'stoppedWaiting');
+          await eventually(() => info.length > 0);
+          assert.match(String(info[0]![0]), /^Stopped following the deployment of main to ada-scalingo-app; it goes on on Scalingo\.$/u);
+          assert.deepEqual(error, []);
+          assert.equal(await (await extensionApi()).session.isSignedIn(), true);
+        },
+      );
     } finally {
-      progress.restore();
-      warning.restore();
-      info.restore();
-      error.restore();
-      suite.api.state.regional.stepMs = 150;
       await settings.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });
