@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the offline VS Code host the integration tests run in (see README, "Tests"):
-# Debian's Chromium and the headers code-server's native deps need, Node 24, and code-server,
+# Debian's Chromium, openssl and the headers code-server's native deps need, Node 24, and code-server,
 # all cached outside the clone so a second run costs nothing.
 #   --no-browser  skip Chromium: `npm run demo` is opened in the person's own browser
 set -euo pipefail
@@ -20,6 +20,8 @@ CACHE="${SCALINGO_TEST_HOST_CACHE:-$HOME/.cache/scalingo-scm-test-host}"
 need_apt=()
 [ $with_browser = 0 ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# The corporate-network tests make their certificate authorities with it (test/host/testCertificates.ts).
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-test-host: need Debian packages ${need_apt[*]}; run as root or install them" >&2
